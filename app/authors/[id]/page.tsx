@@ -1,0 +1,16 @@
+import { AuthorView, authorMetadata, authorParams } from "@/components/pages/AuthorView";
+
+type Params = { id: string };
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return authorParams().map(({ id }) => ({ id }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  return authorMetadata((await params).id, 1);
+}
+
+export default async function AuthorPage({ params }: { params: Promise<Params> }) {
+  return <AuthorView id={(await params).id} page={1} />;
+}

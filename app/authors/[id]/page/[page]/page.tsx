@@ -1,0 +1,19 @@
+import { AuthorView, authorMetadata, authorParams } from "@/components/pages/AuthorView";
+import { pageParams, parsePage } from "@/lib/list-pages";
+
+type Params = { id: string; page: string };
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return authorParams().flatMap(({ id, count }) => pageParams(count).map(({ page }) => ({ id, page })));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  const { id, page } = await params;
+  return authorMetadata(id, parsePage(page));
+}
+
+export default async function AuthorPageN({ params }: { params: Promise<Params> }) {
+  const { id, page } = await params;
+  return <AuthorView id={id} page={parsePage(page)} />;
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { StoryCard } from "@/components/StoryCard";
+import { content } from "@/lib/content";
+
+export const metadata = { title: "Page not found", robots: { index: false } };
+
+export default function NotFound() {
+  const latest = content().latest(new Date(), 3);
+  return (
+    <div className="py-12">
+      <h1 className="text-3xl font-bold">We can&rsquo;t find that page</h1>
+      <p className="mt-3 max-w-prose text-lg text-muted">
+        The address may be mistyped, or the story may have moved. Try the{" "}
+        <Link href="/" className="text-accent underline underline-offset-4">
+          front page
+        </Link>{" "}
+        or one of the latest stories below.
+      </p>
+      {latest.length > 0 && (
+        <section aria-labelledby="latest-heading" className="mt-10">
+          <h2 id="latest-heading" className="font-sans text-lg font-bold">
+            Latest stories
+          </h2>
+          <ul className="mt-4 grid gap-6 sm:grid-cols-3">
+            {latest.map((s) => (
+              <li key={s.slug}>
+                <StoryCard story={s} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { StoryCard } from "@/components/StoryCard";
+import { content } from "@/lib/content";
+
+const TOP_STORIES = 4;
+const PER_SECTION = 3;
+
+/** The front page: the lead story large, then top stories, then the latest by section. */
+export default function FrontPage() {
+  const site = content();
+  const now = new Date();
+  const [lead, ...rest] = site.latest(now);
+  const top = rest.slice(0, TOP_STORIES);
+  const shown = new Set([lead, ...top].filter(Boolean).map((s) => s.slug));
+
+  return (
+    <>
+      <h1 className="sr-only">{site.site.name}: the latest news</h1>
+      {lead && (
+        <section aria-label="Top stories" className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
+          <div className="lead-story">
+            <StoryCard story={lead} variant="lead" headingLevel={2} />
+          </div>
+          <ul className="top-stories grid content-start gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-l lg:border-rule lg:pl-8">
+            {top.map((s, i) => (
+              <li key={s.slug} className={i > 0 ? "lg:border-t lg:border-rule lg:pt-6" : undefined}>
+                <StoryCard story={s} variant={i < 2 ? "standard" : "compact"} headingLevel={2} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {site.sections.map((section) => {
+        const stories = site
+          .bySection(section.id, now)
+          .filter((s) => !shown.has(s.slug))
+          .slice(0, PER_SECTION);
+        if (!stories.length) return null;
+        return (
+          <section key={section.id} aria-labelledby={`section-${section.id}`} className="front-section mt-12 border-t-2 border-ink pt-3">
+            <h2 id={`section-${section.id}`} className="font-sans text-xl font-bold">
+              <Link href={`/sections/${section.id}`} className="inline-flex min-h-8 items-center hover:text-accent">
+                {section.name} <span aria-hidden="true">&nbsp;›</span>
+              </Link>
+            </h2>
+            <ul className="mt-4 grid gap-6 sm:grid-cols-3">
+              {stories.map((s) => (
+                <li key={s.slug}>
+                  <StoryCard story={s} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </>
+  );
+}

@@ -1,0 +1,16 @@
+import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/SectionView";
+
+type Params = { id: string };
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return sectionParams().map(({ id }) => ({ id }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  return sectionMetadata((await params).id, 1);
+}
+
+export default async function SectionPage({ params }: { params: Promise<Params> }) {
+  return <SectionView id={(await params).id} page={1} />;
+}

@@ -1,0 +1,19 @@
+import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/SectionView";
+import { pageParams, parsePage } from "@/lib/list-pages";
+
+type Params = { id: string; page: string };
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return sectionParams().flatMap(({ id, count }) => pageParams(count).map(({ page }) => ({ id, page })));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  const { id, page } = await params;
+  return sectionMetadata(id, parsePage(page));
+}
+
+export default async function SectionPageN({ params }: { params: Promise<Params> }) {
+  const { id, page } = await params;
+  return <SectionView id={id} page={parsePage(page)} />;
+}

@@ -1,0 +1,16 @@
+import { TagView, tagMetadata, tagParams } from "@/components/pages/TagView";
+
+type Params = { tag: string };
+export const dynamicParams = false;
+
+export function generateStaticParams(): Params[] {
+  return tagParams().map(({ tag }) => ({ tag }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<Params> }) {
+  return tagMetadata((await params).tag, 1);
+}
+
+export default async function TagPage({ params }: { params: Promise<Params> }) {
+  return <TagView tag={(await params).tag} page={1} />;
+}

@@ -1,0 +1,42 @@
+import { NETWORK_NAMES, SocialIcon } from "@/components/SocialIcon";
+import type { SiteConfig } from "@/lib/content";
+
+/** The site's own accounts and its feed: plain links, so it works without JavaScript. */
+export function FollowWidget({ site, feeds }: { site: SiteConfig; feeds: { href: string; title: string }[] }) {
+  return (
+    <section aria-labelledby="follow-heading" className="follow-widget mt-12 rounded-lg bg-surface p-4 font-sans">
+      <h2 id="follow-heading" className="text-lg font-bold">
+        Follow us
+      </h2>
+      <p className="mt-1 text-sm text-muted">Get {site.name}&rsquo;s stories where you read.</p>
+      <ul className="mt-3 flex flex-wrap gap-2 text-sm">
+        {site.social.map((account) => (
+          <li key={account.url}>
+            <a
+              href={account.url}
+              rel="me noopener"
+              aria-label={`${site.name} on ${NETWORK_NAMES[account.network]} (${account.handle})`}
+              className="inline-flex min-h-10 items-center gap-2 rounded-full border border-rule bg-paper px-3 hover:border-ink"
+            >
+              <SocialIcon kind={account.network} />
+              {NETWORK_NAMES[account.network]}
+            </a>
+          </li>
+        ))}
+        {feeds.map((feed) => (
+          <li key={feed.href}>
+            <a
+              href={feed.href}
+              type="application/rss+xml"
+              aria-label={`${feed.title} (RSS feed)`}
+              className="inline-flex min-h-10 items-center gap-2 rounded-full border border-rule bg-paper px-3 hover:border-ink"
+            >
+              <SocialIcon kind="rss" />
+              {feed.title === site.name ? "RSS" : `RSS: ${feed.title}`}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { StoryCard } from "@/components/StoryCard";
+import type { Story } from "@/lib/content";
+
+/** Cards that lead the reader on: pinned, then same topic, then same section. */
+export function RelatedStories({ stories }: { stories: Story[] }) {
+  if (!stories.length) return null;
+  return (
+    <aside aria-labelledby="related-heading" className="related-stories mt-12 border-t-2 border-ink pt-4">
+      <h2 id="related-heading" className="font-sans text-lg font-bold">
+        Related stories
+      </h2>
+      <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
+        {stories.map((s) => (
+          <li key={s.slug}>
+            <StoryCard story={s} />
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}

@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
+import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
+import { content, type Story } from "@/lib/content";
+import { formatDate } from "@/lib/format";
+
+type Variant = "lead" | "standard" | "compact";
+
+const IMAGE_SIZES: Record<Exclude<Variant, "compact">, string> = {
+  lead: "(min-width: 1024px) 640px, calc(100vw - 2rem)",
+  standard: "(min-width: 1024px) 320px, (min-width: 640px) 45vw, calc(100vw - 2rem)",
+};
+
+/** A story teaser: image, section, headline, time. The whole headline is the link. */
+export function StoryCard({
+  story,
+  variant = "standard",
+  headingLevel = 3,
+  showDek = false,
+}: {
+  story: Story;
+  variant?: Variant;
+  headingLevel?: 2 | 3;
+  showDek?: boolean;
+}) {
+  const site = content();
+  const section = site.section(story.section);
+  const Heading = `h${headingLevel}` as const;
+  return (
+    <article className={`story-card group relative flex flex-col ${variant === "lead" ? "gap-3" : "gap-2"}`}>
+      {variant !== "compact" && story.image && (
+        <ResponsiveImage
+          image={story.image}
+          alt=""
+          sizes={IMAGE_SIZES[variant]}
+          preload={variant === "lead"}
+          className="aspect-[3/2] h-auto w-full bg-surface object-cover"
+        />
+      )}
+      <p className="flex flex-wrap items-center gap-2 font-sans text-xs font-semibold tracking-wide text-accent uppercase">
+        {section?.name}
+        <StoryTypeLabel type={story.type} />
+      </p>
+      <Heading className={`font-bold leading-snug text-balance ${variant === "lead" ? "text-2xl sm:text-3xl" : "text-lg"}`}>
+        {/* The stretched link makes the whole card a target without nesting links. */}
+        <Link href={`/articles/${story.slug}`} className="after:absolute after:inset-0 group-hover:underline">
+          {story.title}
+        </Link>
+      </Heading>
+      {(showDek || variant === "lead") && <p className="text-muted">{story.dek}</p>}
+      <p className="font-sans text-xs text-muted">
+        <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt, site.site.timeZone)}</time>
+      </p>
+    </article>
+  );
+}

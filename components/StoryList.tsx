@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { StoryCard } from "@/components/StoryCard";
+import type { Page, Story } from "@/lib/content";
+
+/** A page of stories, newest first, with links to the neighbouring pages. */
+export function StoryList({ page, basePath, label }: { page: Page<Story>; basePath: string; label: string }) {
+  const href = (n: number) => (n === 1 ? basePath : `${basePath}/page/${n}`);
+  return (
+    <>
+      {page.items.length === 0 ? (
+        <p className="mt-6 text-muted">There are no stories here yet.</p>
+      ) : (
+        <ul className="story-list mt-6 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-3">
+          {page.items.map((s) => (
+            <li key={s.slug}>
+              <StoryCard story={s} headingLevel={2} showDek />
+            </li>
+          ))}
+        </ul>
+      )}
+      {page.pageCount > 1 && (
+        <nav aria-label={`${label}: pages`} className="mt-10 flex items-center justify-between font-sans">
+          {page.page > 1 ? (
+            <Link rel="prev" href={href(page.page - 1)} className="inline-flex min-h-11 items-center underline">
+              ← Newer stories
+            </Link>
+          ) : (
+            <span />
+          )}
+          <span className="text-sm text-muted">
+            Page {page.page} of {page.pageCount}
+          </span>
+          {page.page < page.pageCount ? (
+            <Link rel="next" href={href(page.page + 1)} className="inline-flex min-h-11 items-center underline">
+              Older stories →
+            </Link>
+          ) : (
+            <span />
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

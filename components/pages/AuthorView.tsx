@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { AuthorProfile } from "@/components/AuthorBox";
+import { StoryList } from "@/components/StoryList";
+import { content, paginate } from "@/lib/content";
+
+export function authorParams() {
+  const site = content();
+  return site.authors().map((a) => ({ id: a.id, count: site.byAuthor(a.id, new Date()).length }));
+}
+
+export function authorMetadata(id: string, page: number): Metadata {
+  const author = content().author(id);
+  if (!author) return {};
+  return {
+    title: page > 1 ? `${author.name} (page ${page})` : author.name,
+    description: `${author.name}, ${author.role}: profile and latest stories.`,
+    alternates: { canonical: `/authors/${id}${page > 1 ? `/page/${page}` : ""}` },
+  };
+}
+
+export function AuthorView({ id, page }: { id: string; page: number }) {
+  const site = content();
+  const author = site.author(id);
+  const list = author && paginate(site.byAuthor(id, new Date()), page);
+  if (!author || !list) notFound();
+  return (
+    <>
+      <header className="mt-8 border-b-2 border-ink pb-6">
+        <p className="font-sans text-sm font-semibold tracking-wide text-accent uppercase">Author</p>
+        <h1 className="sr-only">{author.name}</h1>
+        <div className="mt-3 max-w-3xl">
+          <AuthorProfile author={author} headingLevel={2} linkName={false} />
+        </div>
+      </header>
+      <h2 className="mt-8 font-sans text-lg font-bold">
+        Stories by {author.name}
+        {page > 1 && <span className="font-normal text-muted"> (page {page})</span>}
+      </h2>
+      <StoryList page={list} basePath={`/authors/${id}`} label={`Stories by ${author.name}`} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ListHeader } from "@/components/ListHeader";
+import { StoryList } from "@/components/StoryList";
+import { content, paginate } from "@/lib/content";
+
+
+export function sectionParams() {
+  const site = content();
+  return site.sections.map((s) => ({ id: s.id, count: site.bySection(s.id, new Date()).length }));
+}
+
+export function sectionMetadata(id: string, page: number): Metadata {
+  const section = content().section(id);
+  if (!section) return {};
+  const path = `/sections/${id}${page > 1 ? `/page/${page}` : ""}`;
+  return {
+    title: page > 1 ? `${section.name} (page ${page})` : section.name,
+    description: section.description,
+    alternates: { canonical: path },
+  };
+}
+
+export function SectionView({ id, page }: { id: string; page: number }) {
+  const site = content();
+  const section = site.section(id);
+  const list = section && paginate(site.bySection(id, new Date()), page);
+  if (!section || !list) notFound();
+  return (
+    <>
+      <ListHeader kicker="Section" title={section.name} page={page}>
+        <p className="mt-2 text-muted">{section.description}</p>
+      </ListHeader>
+      <StoryList page={list} basePath={`/sections/${id}`} label={section.name} />
+    </>
+  );
+}
+
+

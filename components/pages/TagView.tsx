@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ListHeader } from "@/components/ListHeader";
+import { StoryList } from "@/components/StoryList";
+import { content, paginate } from "@/lib/content";
+
+export function tagParams() {
+  const site = content();
+  const now = new Date();
+  return site.publicTags(now).map((tag) => ({ tag, count: site.byTag(tag, now).length }));
+}
+
+export function tagMetadata(tag: string, page: number): Metadata {
+  const site = content();
+  if (!site.byTag(tag, new Date()).length) return {};
+  const label = site.tagLabel(tag);
+  return {
+    title: page > 1 ? `${label} (page ${page})` : label,
+    description: `News and analysis about ${label} from ${site.site.name}.`,
+    alternates: { canonical: `/tags/${tag}${page > 1 ? `/page/${page}` : ""}` },
+  };
+}
+
+export function TagView({ tag, page }: { tag: string; page: number }) {
+  const site = content();
+  const stories = site.byTag(tag, new Date());
+  const list = stories.length ? paginate(stories, page) : undefined;
+  if (!list) notFound();
+  return (
+    <>
+      <ListHeader kicker="Topic" title={site.tagLabel(tag)} page={page}>
+        <p className="mt-2 text-muted">
+          {list.total} {list.total === 1 ? "story" : "stories"}, newest first.
+        </p>
+      </ListHeader>
+      <StoryList page={list} basePath={`/tags/${tag}`} label={site.tagLabel(tag)} />
+    </>
+  );
+}

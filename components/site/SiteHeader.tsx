@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { TrendingStrip } from "@/components/site/TrendingStrip";
+import { content } from "@/lib/content";
+
+/** Masthead, section navigation and the editors' trending links. Not sticky: focus is never hidden under it. */
+export function SiteHeader() {
+  const site = content();
+  return (
+    <header className="site-header border-b border-rule">
+      <TrendingStrip links={site.trending} />
+      <div className="mx-auto max-w-6xl px-4 pt-4 pb-2 text-center">
+        <Link href="/" className="inline-block text-3xl font-bold tracking-tight sm:text-4xl">
+          {site.site.name}
+        </Link>
+        <p className="mt-1 font-sans text-xs text-muted sm:text-sm">{site.site.tagline}</p>
+      </div>
+      <nav aria-label="Sections" className="mx-auto max-w-6xl px-2">
+        <ul className="flex gap-1 overflow-x-auto font-sans text-sm font-semibold sm:justify-center">
+          <li>
+            <Link href="/" className="inline-flex min-h-11 items-center px-3 hover:text-accent">
+              Home
+            </Link>
+          </li>
+          {site.sections.map((s) => (
+            <li key={s.id}>
+              <Link href={`/sections/${s.id}`} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
+                {s.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

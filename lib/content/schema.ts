@@ -1,0 +1,142 @@
+/**
+ * THE content contract. Editors' docs (docs/authoring.md) and the content check's "how to fix"
+ * hints both come from the descriptions here, so a change to a field changes it everywhere.
+ */
+import { z } from "zod";
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const required = (what: string) => ({
+  error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
+});
+
+const text = (what = "text") => z.string(required(what)).trim().min(1, "must not be empty");
+const slug = (what: string) =>
+  z.string(required("a slug")).regex(SLUG_PATTERN, `must be a ${what}: lowercase letters, digits and single hyphens`);
+const dateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time with an offset, like 2026-11-23T07:30:00+00:00" });
+const date = z.iso.date({ error: "must be a date like 2026-11-24" });
+const publicPath = z
+  .string(required("a path"))
+  .regex(/^\/[^\s]+\.(jpe?g|png|webp|avif)$/i, "must be a path under public/ starting with / and ending in .jpg, .png, .webp or .avif");
+
+export const STORY_TYPES = ["news", "analysis", "opinion", "explainer", "sponsored"] as const;
+export type StoryType = (typeof STORY_TYPES)[number];
+
+export const imageSchema = z.object({
+  src: publicPath.describe("The picture: a file under public/, written from the site root, e.g. /images/articles/my-story.jpg."),
+  alt: text().describe("What the picture shows, for readers who cannot see it (screen readers, slow connections)."),
+  caption: text().describe("One or two full sentences: who is shown, doing what, where, and why it matters."),
+  credit: text().describe('Who made the picture, without parentheses, e.g. "Kessel Press Agency photo by Anna Ruel".'),
+});
+
+export const correctionSchema = z.object({
+  date: date.describe("The day the correction was made, like 2026-11-24."),
+  text: text().describe("What was wrong and what is right now, in a full sentence."),
+});
+
+export const storyFrontmatterSchema = z
+  .object({
+    title: text().describe("The headline: one line of about 10 to 14 words that states the news."),
+    dek: text().describe("The standfirst under the headline: one or two sentences."),
+    section: slug("section id").describe("The id of a section declared in content/sections.yaml."),
+    type: z.enum(STORY_TYPES).default("news").describe(`What kind of story this is, shown as a label: ${STORY_TYPES.join(", ")}.`),
+    authors: z
+      .array(slug("author id"), required("a list of author ids"))
+      .min(1, "must name at least one author")
+      .describe("One or more author ids, each a file content/authors/<id>.mdx, e.g. [mara-okafor]."),
+    publishedAt: dateTime.describe("When the story goes public: ISO 8601 with an offset, e.g. 2026-11-23T07:30:00+00:00."),
+    updatedAt: dateTime.optional().describe("When the story was last changed in substance; not before publishedAt."),
+    status: z.enum(["published", "draft"]).default("published").describe("published (the default) or draft (never public)."),
+    tags: z.array(slug("tag slug")).default([]).describe("Tag slugs for the people, places and organisations in the story."),
+    contributors: z
+      .array(text())
+      .default([])
+      .describe('Agencies that contributed, rendered as the closing line "(X contributed to this report.)".'),
+    related: z.array(slug("story slug")).default([]).describe("Slugs of stories to pin first among the related stories."),
+    image: imageSchema.optional().describe("The lead image; required for a published story."),
+    corrections: z.array(correctionSchema).default([]).describe("Corrections, shown prominently with the story."),
+  })
+  .strict();
+
+export const AUTHOR_LINKS = ["x", "bluesky", "mastodon", "linkedin", "website", "email"] as const;
+export type AuthorLinkKind = (typeof AUTHOR_LINKS)[number];
+
+export const authorFrontmatterSchema = z
+  .object({
+    name: text().describe("The author's name as it appears in bylines."),
+    role: text().describe('The author\'s job, e.g. "Defence correspondent".'),
+    avatar: publicPath.optional().describe("A square photo under public/, e.g. /images/authors/mara-okafor.jpg."),
+    links: z
+      .object({
+        x: z.url().optional(),
+        bluesky: z.url().optional(),
+        mastodon: z.url().optional(),
+        linkedin: z.url().optional(),
+        website: z.url().optional(),
+        email: z.email().optional(),
+      })
+      .strict()
+      .default({})
+      .describe(`Profiles: ${AUTHOR_LINKS.join(", ")} (full URLs; email is an address).`),
+  })
+  .strict();
+
+export const SOCIAL_NETWORKS = [
+  "x",
+  "bluesky",
+  "mastodon",
+  "facebook",
+  "instagram",
+  "threads",
+  "youtube",
+  "linkedin",
+  "whatsapp",
+] as const;
+export type SocialNetwork = (typeof SOCIAL_NETWORKS)[number];
+
+export const siteSchema = z
+  .object({
+    name: text().describe("The site's name."),
+    tagline: text().describe("One line that says what the site is."),
+    language: text().describe("The language of the site, e.g. en-GB."),
+    timeZone: text().describe("The newsroom's IANA time zone, e.g. Europe/London."),
+    social: z
+      .array(z.object({ network: z.enum(SOCIAL_NETWORKS), handle: text(), url: z.url() }).strict())
+      .default([])
+      .describe("The site's own social accounts, shown in the Follow us widget."),
+  })
+  .strict();
+
+export const sectionsSchema = z
+  .array(
+    z
+      .object({
+        id: slug("section id").describe("Used in URLs (/sections/<id>) and in stories' `section`."),
+        name: text().describe("The section's name, shown on the site."),
+        description: text().describe("One sentence about the section."),
+      })
+      .strict(),
+  )
+  .min(1, "must declare at least one section");
+
+export const tagsSchema = z.record(slug("tag slug"), text()).default({});
+
+export const trendingSchema = z
+  .array(
+    z
+      .object({
+        label: text().describe("One or two words."),
+        href: z
+          .string()
+          .regex(/^\/[^\s]*$/, "must be a path on this site, starting with /")
+          .describe("A path on this site, e.g. /tags/harlow-pass."),
+      })
+      .strict(),
+  )
+  .default([]);
+
+export type StoryFrontmatter = z.infer<typeof storyFrontmatterSchema>;
+export type AuthorFrontmatter = z.infer<typeof authorFrontmatterSchema>;
+export type SiteConfig = z.infer<typeof siteSchema>;
+export type Section = z.infer<typeof sectionsSchema>[number];
+export type TrendingLink = z.infer<typeof trendingSchema>[number];
