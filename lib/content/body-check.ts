@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Node } from "unist";
 import { readImageDimensions } from "./images";
 import type { ContentIssue } from "./issues";
+import { SLUG_PATTERN } from "./schema";
 import type { Content } from "./types";
 import { isPublic } from "./visibility";
 
@@ -34,10 +35,20 @@ export async function checkBodies(content: Content, root: string, now = new Date
   const issues: ContentIssue[] = [];
   const publicDir = path.join(root, "public");
   const bySlug = new Map(content.stories.map((s) => [s.slug, s]));
-  const files = [
+  const files: { file: string; story?: Content["stories"][number] }[] = [
     ...content.stories.map((s) => ({ file: s.file, story: s })),
     ...content.authors.map((a) => ({ file: a.file, story: undefined })),
   ];
+  // Files left out of `content` for frontmatter errors still get their bodies checked, so one run
+  // lists every problem instead of revealing body errors only after the frontmatter is fixed.
+  const known = new Set(files.map((f) => f.file));
+  for (const dir of ["content/articles", "content/authors"]) {
+    if (!fs.existsSync(path.join(root, dir))) continue;
+    for (const name of fs.readdirSync(path.join(root, dir)).sort()) {
+      const file = `${dir}/${name}`;
+      if (name.endsWith(".mdx") && SLUG_PATTERN.test(name.slice(0, -".mdx".length)) && !known.has(file)) files.push({ file });
+    }
+  }
 
   for (const { file, story } of files) {
     const source = fs.readFileSync(path.join(root, file), "utf8");
@@ -51,6 +62,12 @@ export async function checkBodies(content: Content, root: string, now = new Date
         }
         if (node.type !== "mdxJsxFlowElement" && node.type !== "mdxJsxTextElement") return;
         const el = node as JsxNode;
+        // A lowercase name is HTML to MDX, so <more> or <imageCaption> would silently render nothing useful.
+        const miscased = el.name && !BODY_COMPONENTS[el.name] && Object.keys(BODY_COMPONENTS).find((n) => n.toLowerCase() === el.name!.toLowerCase());
+        if (miscased) {
+          found.push({ ...at(node), message: `uses <${el.name}>, which is not a component articles can use`, fix: `Write it <${miscased}> (names are case-sensitive).` });
+          return;
+        }
         if (!el.name || !/^[A-Z]/.test(el.name)) {
           if (el.name === "h1") found.push({ ...at(node), message: "has an <h1>: the headline is the page's only h1", fix: "Use `## ` for subheadings." });
           return;

@@ -44,7 +44,8 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
     error: first
       ? {
           message: `has invalid YAML: ${first.message.split("\n")[0]}`,
-          line: first.linePos ? first.linePos[0].line + offsetLines : undefined,
+          // prettyErrors: false leaves linePos unset, so map the error's offset to a line ourselves.
+          line: lineCounter.linePos(first.pos[0]).line + offsetLines,
         }
       : undefined,
   };

@@ -41,15 +41,21 @@ export function loadContent({ root, now = new Date() }: LoadOptions): Content {
   const reportSchemaErrors = (file: string, schema: z.ZodType, error: z.ZodError, lineOf?: ParsedFrontmatter["lineOf"]) => {
     for (const issue of error.issues) {
       const pathKeys = issue.path as PropertyKey[];
-      let message = issue.message;
-      if (issue.code === "unrecognized_keys") message = `has unknown field(s) ${issue.keys.map((k) => `\`${k}\``).join(", ")}: check the spelling against docs/authoring.md`;
+      if (issue.code === "unrecognized_keys") {
+        // One issue per unknown key, so each names its own field and line (zod groups them at the parent).
+        for (const key of issue.keys) {
+          const field = [...pathKeys, key].join(".");
+          report({ severity: "error", file, field, line: lineOf?.([...pathKeys, key]), message: `\`${field}\` is not a known field: check the spelling against docs/authoring.md`, fix: fieldHelp(schema, pathKeys) });
+        }
+        continue;
+      }
       const field = pathKeys.length ? pathKeys.join(".") : undefined;
       report({
         severity: "error",
         file,
         field,
-        line: lineOf?.(issue.code === "unrecognized_keys" ? [...pathKeys, issue.keys[0]] : pathKeys),
-        message: field ? `\`${field}\` ${message}` : message,
+        line: lineOf?.(pathKeys),
+        message: field ? `\`${field}\` ${issue.message}` : issue.message,
         fix: fieldHelp(schema, pathKeys),
       });
     }

@@ -13,8 +13,9 @@ const required = (what: string) => ({
 const text = (what = "text") => z.string(required(what)).trim().min(1, "must not be empty");
 const slug = (what: string) =>
   z.string(required("a slug")).regex(SLUG_PATTERN, `must be a ${what}: lowercase letters, digits and single hyphens`);
-const dateTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time with an offset, like 2026-11-23T07:30:00+00:00" });
-const date = z.iso.date({ error: "must be a date like 2026-11-24" });
+// required() here too: a missing date should say "is required", not describe the format.
+const dateTime = z.iso.datetime({ offset: true, ...required("an ISO 8601 date and time with an offset, like 2026-11-23T07:30:00+00:00") });
+const date = z.iso.date(required("a date like 2026-11-24"));
 const publicPath = z
   .string(required("a path"))
   .regex(/^\/[^\s]+\.(jpe?g|png|webp|avif)$/i, "must be a path under public/ starting with / and ending in .jpg, .png, .webp or .avif");
@@ -22,17 +23,22 @@ const publicPath = z
 export const STORY_TYPES = ["news", "analysis", "opinion", "explainer", "sponsored"] as const;
 export type StoryType = (typeof STORY_TYPES)[number];
 
-export const imageSchema = z.object({
-  src: publicPath.describe("The picture: a file under public/, written from the site root, e.g. /images/articles/my-story.jpg."),
-  alt: text().describe("What the picture shows, for readers who cannot see it (screen readers, slow connections)."),
-  caption: text().describe("One or two full sentences: who is shown, doing what, where, and why it matters."),
-  credit: text().describe('Who made the picture, without parentheses, e.g. "Kessel Press Agency photo by Anna Ruel".'),
-});
+// Strict like the story itself: a misspelt or extra image field is reported, not dropped.
+export const imageSchema = z
+  .object({
+    src: publicPath.describe("The picture: a file under public/, written from the site root, e.g. /images/articles/my-story.jpg."),
+    alt: text().describe("What the picture shows, for readers who cannot see it (screen readers, slow connections)."),
+    caption: text().describe("One or two full sentences: who is shown, doing what, where, and why it matters."),
+    credit: text().describe('Who made the picture, without parentheses, e.g. "Kessel Press Agency photo by Anna Ruel".'),
+  })
+  .strict();
 
-export const correctionSchema = z.object({
-  date: date.describe("The day the correction was made, like 2026-11-24."),
-  text: text().describe("What was wrong and what is right now, in a full sentence."),
-});
+export const correctionSchema = z
+  .object({
+    date: date.describe("The day the correction was made, like 2026-11-24."),
+    text: text().describe("What was wrong and what is right now, in a full sentence."),
+  })
+  .strict();
 
 export const storyFrontmatterSchema = z
   .object({
