@@ -27,7 +27,7 @@ export function StoryCard({
   const section = site.section(story.section);
   const Heading = `h${headingLevel}` as const;
   return (
-    <article className={`story-card group relative flex flex-col ${variant === "lead" ? "gap-3" : "gap-2"}`}>
+    <div className={`story-card group relative flex flex-col ${variant === "lead" ? "gap-3" : "gap-2"}`}>
       {variant !== "compact" && story.image && (
         <ResponsiveImage
           image={story.image}
@@ -51,6 +51,6 @@ export function StoryCard({
       <p className="font-sans text-xs text-muted">
         <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt, site.site.timeZone)}</time>
       </p>
-    </article>
+    </div>
   );
 }

@@ -1,0 +1,100 @@
+import { expect, test } from "./fixtures";
+
+test("front page: lead story, top stories, then the latest by section", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("h1")).toHaveCount(1);
+  const lead = page.locator(".lead-story .story-card");
+  await expect(lead.locator("h2")).toBeVisible();
+  await expect(lead.locator("img")).toHaveAttribute("fetchpriority", "high");
+  expect(await page.locator(".top-stories .story-card").count()).toBeGreaterThanOrEqual(3);
+  const sections = page.locator("section.front-section");
+  expect(await sections.count()).toBeGreaterThanOrEqual(4);
+  await expect(sections.first().getByRole("heading", { level: 2 })).toBeVisible();
+  // The newest public story leads, and nothing appears twice.
+  const hrefs = await page.locator("main .story-card h2 a, main .story-card h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+});
+
+test("header: trending strip and section navigation; footer", async ({ page }) => {
+  await page.goto("/");
+  const trending = page.getByRole("navigation", { name: "Trending" });
+  await expect(trending.getByRole("link", { name: "Harlow Pass" })).toHaveAttribute("href", "/tags/harlow-pass");
+  const sections = page.getByRole("navigation", { name: "Sections" });
+  for (const name of ["World", "Politics", "Business", "Science", "Culture"]) {
+    await expect(sections.getByRole("link", { name, exact: true })).toBeVisible();
+  }
+  await expect(page.locator("body > footer, footer.site-footer")).toBeVisible();
+});
+
+test("section page lists its stories newest first", async ({ page }) => {
+  await page.goto("/sections/world");
+  await expect(page.locator("h1")).toHaveText("World");
+  const times = await page.locator(".story-list time").evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute("datetime")!)));
+  expect(times.length).toBeGreaterThanOrEqual(3);
+  expect([...times].sort((a, b) => b - a)).toEqual(times);
+  const sections = await page.locator(".story-list .story-card p.text-accent").allTextContents();
+  expect(sections.every((s) => s.startsWith("World"))).toBe(true);
+});
+
+test("tag page lists every story with the tag", async ({ page }) => {
+  await page.goto("/tags/harlow-pass");
+  await expect(page.locator("h1")).toHaveText("Harlow Pass");
+  const links = await page.locator(".story-list h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(links).toContain("/articles/vestria-sends-troops-to-harlow-pass");
+  expect(links).toContain("/articles/harlow-pass-clash-what-we-know");
+});
+
+test("author page shows the author box content and their stories", async ({ page }) => {
+  await page.goto("/authors/mara-okafor");
+  await expect(page.locator("h1")).toHaveText("Mara Okafor");
+  await expect(page.locator(".author-profile img")).toHaveAttribute("alt", "Photo of Mara Okafor");
+  await expect(page.locator(".author-profile")).toContainText("Defence correspondent");
+  await expect(page.locator(".author-bio")).not.toBeEmpty();
+  const links = await page.locator(".story-list h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  expect(links).toContain("/articles/vestria-sends-troops-to-harlow-pass");
+});
+
+test("the feed is served as RSS", async ({ request }) => {
+  const res = await request.get("/feed.xml");
+  expect(res.status()).toBe(200);
+  expect(res.headers()["content-type"]).toContain("application/rss+xml");
+  const xml = await res.text();
+  expect(xml).toContain("<rss");
+  expect((xml.match(/<item>/g) ?? []).length).toBe(15);
+});
+
+test.describe("unknown and malformed URLs are real 404s", () => {
+  const urls = [
+    "/articles/no-such-story",
+    "/sections/no-such-section",
+    "/tags/no-such-tag",
+    "/authors/no-such-author",
+    "/articles/Vestria-Sends-Troops",
+    "/articles/%E0%A4%A",
+    "/articles/abc%zz",
+    "/tags/%FF",
+    "/articles/..%2f..%2fetc%2fpasswd",
+    "/sections/world/page/0",
+    "/sections/world/page/2",
+    "/sections/world/page/abc",
+    "/authors/mara-okafor/page/99999999999999999999",
+    "/no/such/page",
+  ];
+  for (const url of urls) {
+    test(url, async ({ request }) => {
+      const res = await request.get(url);
+      expect(res.status()).toBe(404);
+      const html = await res.text();
+      expect(html).toContain("find that page");
+      expect(html).not.toMatch(/at \w+ \(|node_modules|\/work\//);
+    });
+  }
+
+  test("the 404 page helps the reader on", async ({ page }) => {
+    const res = await page.goto("/articles/no-such-story");
+    expect(res?.status()).toBe(404);
+    await expect(page.locator("h1")).toContainText("find that page");
+    await expect(page.getByRole("link", { name: "front page" })).toHaveAttribute("href", "/");
+    expect(await page.locator("main .story-card").count()).toBe(3);
+  });
+});

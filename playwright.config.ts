@@ -1,0 +1,48 @@
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * End-to-end tests against the real production build (`next build` runs before, in `npm test`).
+ * Chromium comes from Debian (/usr/bin/chromium); set CHROMIUM_PATH to use another binary,
+ * e.g. one of Playwright's own browsers.
+ */
+const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const port = Number(process.env.E2E_PORT ?? 3100);
+
+const launchOptions = {
+  executablePath,
+  // Root needs --no-sandbox; the rest keeps Chromium from calling home on a closed network.
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [["list"]],
+  timeout: 60_000,
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    launchOptions,
+    trace: "off",
+  },
+  projects: [
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], browserName: "chromium", viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, launchOptions },
+    },
+    {
+      name: "desktop",
+      use: { ...devices["Desktop Chrome"], viewport: { width: 1280, height: 800 }, launchOptions },
+    },
+  ],
+  webServer: {
+    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});
