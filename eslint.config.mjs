@@ -5,5 +5,5 @@ import nextTs from "eslint-config-next/typescript";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/.tmp/**", "next-env.d.ts"]),
+  globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/.tmp/**", ".e2e-tmp/**", "next-env.d.ts"]),
 ]);

@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
  */
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** The server under test and the tests share this secret (the preview tests sign links with it). */
+export const E2E_PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? "e2e-preview-secret-not-for-production";
 
 const launchOptions = {
   executablePath,
@@ -42,6 +44,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
+    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -1,7 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
 
+const DRAFT_MODE_COOKIE = "__prerender_bypass";
+
 /**
- * A URL whose percent-escapes do not decode (e.g. /articles/%E0%A4%A) cannot name any page, but
+ * Runs before routing. A URL whose percent-escapes do not decode (e.g. /articles/%E0%A4%A) cannot name any page, but
  * Next's router answers it with a 500 (vercel/next.js#92527). Answer it as what it is: a 404.
  */
 export function proxy(request: NextRequest) {
@@ -13,7 +15,13 @@ export function proxy(request: NextRequest) {
       return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404 });
     }
   }
-  return NextResponse.next();
+  const response = NextResponse.next();
+  // A preview must never be indexed or kept by any cache, whatever the page itself says.
+  if (request.cookies.has(DRAFT_MODE_COOKIE)) {
+    response.headers.set("X-Robots-Tag", "noindex, nofollow");
+    response.headers.set("Cache-Control", "private, no-store");
+  }
+  return response;
 }
 
 export const config = {

@@ -5,7 +5,8 @@ import { content } from "@/lib/content";
 export const metadata = { title: "Page not found", robots: { index: false } };
 
 export default function NotFound() {
-  const latest = content().latest(new Date(), 3);
+  const now = new Date();
+  const latest = content().latest(now, 3);
   return (
     <div className="py-12">
       <h1 className="text-3xl font-bold">We can&rsquo;t find that page</h1>
@@ -24,7 +25,7 @@ export default function NotFound() {
           <ul className="mt-4 grid gap-6 sm:grid-cols-3">
             {latest.map((s) => (
               <li key={s.slug}>
-                <StoryCard story={s} />
+                <StoryCard story={s} now={now} />
               </li>
             ))}
           </ul>

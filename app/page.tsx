@@ -1,15 +1,20 @@
 import Link from "next/link";
 import { StoryCard } from "@/components/StoryCard";
+import { PreviewBanner } from "@/components/PreviewBanner";
 import { content } from "@/lib/content";
+import { currentView } from "@/lib/view";
 
 const TOP_STORIES = 4;
 const PER_SECTION = 3;
 
+// Re-checked every 30 s so scheduled stories reach the front page on their own.
+export const revalidate = 30;
+
 /** The front page: the lead story large, then top stories, then the latest by section. */
-export default function FrontPage() {
+export default async function FrontPage() {
   const site = content();
-  const now = new Date();
-  const [lead, ...rest] = site.latest(now);
+  const view = await currentView();
+  const [lead, ...rest] = site.latest(view);
   const top = rest.slice(0, TOP_STORIES);
   const shown = new Set([lead, ...top].filter(Boolean).map((s) => s.slug));
 
@@ -19,12 +24,12 @@ export default function FrontPage() {
       {lead && (
         <section aria-label="Top stories" className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
           <div className="lead-story">
-            <StoryCard story={lead} variant="lead" headingLevel={2} />
+            <StoryCard story={lead} variant="lead" headingLevel={2} now={view.now} />
           </div>
           <ul className="top-stories grid content-start gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-l lg:border-rule lg:pl-8">
             {top.map((s, i) => (
               <li key={s.slug} className={i > 0 ? "lg:border-t lg:border-rule lg:pt-6" : undefined}>
-                <StoryCard story={s} variant={i < 2 ? "standard" : "compact"} headingLevel={2} />
+                <StoryCard story={s} variant={i < 2 ? "standard" : "compact"} headingLevel={2} now={view.now} />
               </li>
             ))}
           </ul>
@@ -32,7 +37,7 @@ export default function FrontPage() {
       )}
       {site.sections.map((section) => {
         const stories = site
-          .bySection(section.id, now)
+          .bySection(section.id, view)
           .filter((s) => !shown.has(s.slug))
           .slice(0, PER_SECTION);
         if (!stories.length) return null;
@@ -46,13 +51,14 @@ export default function FrontPage() {
             <ul className="mt-4 grid gap-6 sm:grid-cols-3">
               {stories.map((s) => (
                 <li key={s.slug}>
-                  <StoryCard story={s} />
+                  <StoryCard story={s} now={view.now} />
                 </li>
               ))}
             </ul>
           </section>
         );
       })}
+      <PreviewBanner view={view} returnTo="/" />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { StoryCard } from "@/components/StoryCard";
 import type { Story } from "@/lib/content";
 
 /** Cards that lead the reader on: pinned, then same topic, then same section. */
-export function RelatedStories({ stories }: { stories: Story[] }) {
+export function RelatedStories({ stories, now }: { stories: Story[]; now: Date }) {
   if (!stories.length) return null;
   return (
     <aside aria-labelledby="related-heading" className="related-stories mt-12 border-t-2 border-ink pt-4">
@@ -12,7 +12,7 @@ export function RelatedStories({ stories }: { stories: Story[] }) {
       <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
         {stories.map((s) => (
           <li key={s.slug}>
-            <StoryCard story={s} />
+            <StoryCard story={s} now={now} />
           </li>
         ))}
       </ul>

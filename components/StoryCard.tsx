@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
+import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";
 import { content, type Story } from "@/lib/content";
 import { formatDate } from "@/lib/format";
 
@@ -17,11 +18,14 @@ export function StoryCard({
   variant = "standard",
   headingLevel = 3,
   showDek = false,
+  now,
 }: {
   story: Story;
   variant?: Variant;
   headingLevel?: 2 | 3;
   showDek?: boolean;
+  /** The time of the view, to mark stories readers cannot see yet (previews only). */
+  now: Date;
 }) {
   const site = content();
   const section = site.section(story.section);
@@ -40,6 +44,7 @@ export function StoryCard({
       <p className="flex flex-wrap items-center gap-2 font-sans text-xs font-semibold tracking-wide text-accent uppercase">
         {section?.name}
         <StoryTypeLabel type={story.type} />
+        <HiddenStateLabel story={story} now={now} />
       </p>
       <Heading className={`font-bold leading-snug text-balance ${variant === "lead" ? "text-2xl sm:text-3xl" : "text-lg"}`}>
         {/* The stretched link makes the whole card a target without nesting links. */}

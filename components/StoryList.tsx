@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { StoryCard } from "@/components/StoryCard";
-import type { Page, Story } from "@/lib/content";
+import type { Page, Story, View } from "@/lib/content";
+import { PreviewBanner } from "@/components/PreviewBanner";
 
 /** A page of stories, newest first, with links to the neighbouring pages. */
-export function StoryList({ page, basePath, label }: { page: Page<Story>; basePath: string; label: string }) {
+export function StoryList({ page, basePath, label, view }: { page: Page<Story>; basePath: string; label: string; view: View }) {
   const href = (n: number) => (n === 1 ? basePath : `${basePath}/page/${n}`);
   return (
     <>
@@ -13,7 +14,7 @@ export function StoryList({ page, basePath, label }: { page: Page<Story>; basePa
         <ul className="story-list mt-6 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-3">
           {page.items.map((s) => (
             <li key={s.slug}>
-              <StoryCard story={s} headingLevel={2} showDek />
+              <StoryCard story={s} headingLevel={2} showDek now={view.now} />
             </li>
           ))}
         </ul>
@@ -39,6 +40,7 @@ export function StoryList({ page, basePath, label }: { page: Page<Story>; basePa
           )}
         </nav>
       )}
+      <PreviewBanner view={view} returnTo={page.page > 1 ? href(page.page) : basePath} />
     </>
   );
 }

@@ -6,6 +6,17 @@ import path from "node:path";
 import { checkContent } from "../lib/content/check";
 import { formatIssue } from "../lib/content/issues";
 import { isPublic } from "../lib/content/visibility";
+import { createToken, previewSecret } from "../lib/preview/token";
+import { siteUrl } from "../lib/site-url";
+
+const SHARED_LINK_MS = 48 * 60 * 60 * 1000;
+
+/** A signed 48-hour link when PREVIEW_SECRET is set here, otherwise the editors' form of the URL. */
+function previewLink(slug: string): string {
+  const secret = previewSecret();
+  if (!secret) return `${siteUrl()}/api/preview?secret=<PREVIEW_SECRET>&slug=${slug}`;
+  return `${siteUrl()}/api/preview?token=${encodeURIComponent(createToken(slug, new Date(Date.now() + SHARED_LINK_MS), secret))}`;
+}
 
 async function main() {
   const root = process.env.CONTENT_ROOT ? path.resolve(process.env.CONTENT_ROOT) : process.cwd();
@@ -19,7 +30,7 @@ async function main() {
     console.log("Not public yet:");
     for (const s of hidden) {
       const state = s.status === "draft" ? "draft" : `scheduled for ${s.publishedAt.toISOString()}`;
-      console.log(`  ${s.file}  (${state})`);
+      console.log(`  ${s.file}  (${state})\n    preview: ${previewLink(s.slug)}`);
     }
     console.log("");
   }

@@ -2,8 +2,8 @@ import { Feed } from "feed";
 import { content } from "@/lib/content";
 import { siteUrl } from "@/lib/site-url";
 
-// Built with the site; regenerated when the site is rebuilt.
-export const dynamic = "force-static";
+// Built with the site and re-checked every 30 s, so scheduled stories join the feed on their own.
+export const revalidate = 30;
 
 /** RSS 2.0 of the latest 50 public stories. */
 export function GET() {

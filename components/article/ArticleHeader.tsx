@@ -1,9 +1,10 @@
 import Link from "next/link";
 import type { Section, Story } from "@/lib/content";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
+import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";
 
 /** Section label, story type, the page's only h1, and the standfirst. */
-export function ArticleHeader({ story, section }: { story: Story; section: Section }) {
+export function ArticleHeader({ story, section, now }: { story: Story; section: Section; now: Date }) {
   return (
     <header className="mt-6">
       <p className="flex flex-wrap items-center gap-3 font-sans text-sm font-semibold uppercase tracking-wide">
@@ -11,6 +12,7 @@ export function ArticleHeader({ story, section }: { story: Story; section: Secti
           {section.name}
         </Link>
         <StoryTypeLabel type={story.type} />
+        <HiddenStateLabel story={story} now={now} />
       </p>
       <h1 className="mt-3 text-3xl leading-tight font-bold text-balance sm:text-4xl lg:text-5xl">{story.title}</h1>
       <p className="mt-4 text-lg leading-snug text-muted sm:text-xl">{story.dek}</p>

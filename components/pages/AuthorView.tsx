@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { AuthorProfile } from "@/components/AuthorBox";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
+import { currentView } from "@/lib/view";
 
 export function authorParams() {
   const site = content();
@@ -19,10 +20,11 @@ export function authorMetadata(id: string, page: number): Metadata {
   };
 }
 
-export function AuthorView({ id, page }: { id: string; page: number }) {
+export async function AuthorView({ id, page }: { id: string; page: number }) {
   const site = content();
+  const view = await currentView();
   const author = site.author(id);
-  const list = author && paginate(site.byAuthor(id, new Date()), page);
+  const list = author && paginate(site.byAuthor(id, view), page);
   if (!author || !list) notFound();
   return (
     <>
@@ -37,7 +39,7 @@ export function AuthorView({ id, page }: { id: string; page: number }) {
         Stories by {author.name}
         {page > 1 && <span className="font-normal text-muted"> (page {page})</span>}
       </h2>
-      <StoryList page={list} basePath={`/authors/${id}`} label={`Stories by ${author.name}`} />
+      <StoryList page={list} basePath={`/authors/${id}`} label={`Stories by ${author.name}`} view={view} />
     </>
   );
 }

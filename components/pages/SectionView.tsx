@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ListHeader } from "@/components/ListHeader";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
+import { currentView } from "@/lib/view";
 
 
 export function sectionParams() {
@@ -21,17 +22,18 @@ export function sectionMetadata(id: string, page: number): Metadata {
   };
 }
 
-export function SectionView({ id, page }: { id: string; page: number }) {
+export async function SectionView({ id, page }: { id: string; page: number }) {
   const site = content();
+  const view = await currentView();
   const section = site.section(id);
-  const list = section && paginate(site.bySection(id, new Date()), page);
+  const list = section && paginate(site.bySection(id, view), page);
   if (!section || !list) notFound();
   return (
     <>
       <ListHeader kicker="Section" title={section.name} page={page}>
         <p className="mt-2 text-muted">{section.description}</p>
       </ListHeader>
-      <StoryList page={list} basePath={`/sections/${id}`} label={section.name} />
+      <StoryList page={list} basePath={`/sections/${id}`} label={section.name} view={view} />
     </>
   );
 }

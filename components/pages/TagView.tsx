@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { ListHeader } from "@/components/ListHeader";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
+import { SLUG_PATTERN } from "@/lib/content/schema";
+import { currentView } from "@/lib/view";
 
 export function tagParams() {
   const site = content();
@@ -10,9 +12,9 @@ export function tagParams() {
   return site.publicTags(now).map((tag) => ({ tag, count: site.byTag(tag, now).length }));
 }
 
-export function tagMetadata(tag: string, page: number): Metadata {
+export async function tagMetadata(tag: string, page: number): Promise<Metadata> {
   const site = content();
-  if (!site.byTag(tag, new Date()).length) return {};
+  if (!SLUG_PATTERN.test(tag) || !site.byTag(tag, await currentView()).length) return {};
   const label = site.tagLabel(tag);
   return {
     title: page > 1 ? `${label} (page ${page})` : label,
@@ -21,9 +23,10 @@ export function tagMetadata(tag: string, page: number): Metadata {
   };
 }
 
-export function TagView({ tag, page }: { tag: string; page: number }) {
+export async function TagView({ tag, page }: { tag: string; page: number }) {
   const site = content();
-  const stories = site.byTag(tag, new Date());
+  const view = await currentView();
+  const stories = SLUG_PATTERN.test(tag) ? site.byTag(tag, view) : [];
   const list = stories.length ? paginate(stories, page) : undefined;
   if (!list) notFound();
   return (
@@ -33,7 +36,7 @@ export function TagView({ tag, page }: { tag: string; page: number }) {
           {list.total} {list.total === 1 ? "story" : "stories"}, newest first.
         </p>
       </ListHeader>
-      <StoryList page={list} basePath={`/tags/${tag}`} label={site.tagLabel(tag)} />
+      <StoryList page={list} basePath={`/tags/${tag}`} label={site.tagLabel(tag)} view={view} />
     </>
   );
 }

@@ -9,7 +9,7 @@ import { loadContent } from "./load";
 import { createQueries, type Queries } from "./queries";
 
 export { paginate, PAGE_SIZE, type Page } from "./queries";
-export { isPublic } from "./visibility";
+export { isPublic, isVisible, storyState, type View, type StoryState } from "./visibility";
 export type * from "./types";
 
 let queries: Queries | undefined;

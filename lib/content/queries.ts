@@ -1,9 +1,13 @@
 /**
- * Typed queries over loaded content. Every query that feeds public output filters through
- * isPublic(story, now); `now` is an argument so tests (and later, previews) can set it.
+ * Typed queries over loaded content. Every query that feeds output filters through
+ * isVisible(story, view); the view (time and preview scope) is an argument so tests can set it.
  */
 import type { Author, Content, Section, Story } from "./types";
-import { isPublic } from "./visibility";
+import { isVisible, type View } from "./visibility";
+
+/** A View, or a Date meaning "the public view at that time". */
+export type ViewArg = View | Date;
+const asView = (v: ViewArg): View => (v instanceof Date ? { now: v } : v);
 
 export const PAGE_SIZE = 20;
 
@@ -19,7 +23,10 @@ export function createQueries(content: Content) {
   const authorById = new Map(content.authors.map((a) => [a.id, a]));
   const sectionById = new Map(content.sections.map((s) => [s.id, s]));
 
-  const publicStories = (now: Date) => content.stories.filter((s) => isPublic(s, now));
+  const visibleStories = (v: ViewArg) => {
+    const view = asView(v);
+    return content.stories.filter((s) => isVisible(s, view));
+  };
 
   return {
     site: content.site,
@@ -33,32 +40,33 @@ export function createQueries(content: Content) {
     tagLabel: (tag: string): string =>
       content.tagLabels[tag] ?? tag.replace(/-/g, " ").replace(/\b\w/g, (c) => c.toUpperCase()),
 
-    /** A story only if it is public at `now`. */
-    publicStory: (slug: string, now: Date): Story | undefined => {
+    /** A story only if the view may see it. */
+    publicStory: (slug: string, view: ViewArg): Story | undefined => {
       const story = storyBySlug.get(slug);
-      return story && isPublic(story, now) ? story : undefined;
+      return story && isVisible(story, asView(view)) ? story : undefined;
     },
     /** Whether any story, public or not, has this slug (for the content check and build errors). */
     storyExists: (slug: string): boolean => storyBySlug.has(slug),
 
-    latest: (now: Date, limit = Infinity): Story[] => publicStories(now).slice(0, limit),
-    bySection: (id: string, now: Date): Story[] => publicStories(now).filter((s) => s.section === id),
-    byTag: (tag: string, now: Date): Story[] => publicStories(now).filter((s) => s.tags.includes(tag)),
-    byAuthor: (id: string, now: Date): Story[] => publicStories(now).filter((s) => s.authors.includes(id)),
-    /** Tags used by at least one public story. */
-    publicTags: (now: Date): string[] => [...new Set(publicStories(now).flatMap((s) => s.tags))].sort(),
+    latest: (view: ViewArg, limit = Infinity): Story[] => visibleStories(view).slice(0, limit),
+    bySection: (id: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.section === id),
+    byTag: (tag: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.tags.includes(tag)),
+    byAuthor: (id: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.authors.includes(id)),
+    /** Tags used by at least one visible story. */
+    publicTags: (view: ViewArg): string[] => [...new Set(visibleStories(view).flatMap((s) => s.tags))].sort(),
 
     /**
      * Related stories: pinned `related` first (in the editor's order), then stories sharing the
      * most tags, then the same section, newest first within each tier; never the story itself.
      */
-    related: (story: Story, now: Date, { min = 3, max = 6 } = {}): Story[] => {
+    related: (story: Story, v: ViewArg, { min = 3, max = 6 } = {}): Story[] => {
+      const view = asView(v);
       const chosen = new Map<string, Story>();
       const add = (s: Story | undefined) => {
-        if (s && s.slug !== story.slug && isPublic(s, now) && chosen.size < max) chosen.set(s.slug, s);
+        if (s && s.slug !== story.slug && isVisible(s, view) && chosen.size < max) chosen.set(s.slug, s);
       };
       story.related.forEach((slug) => add(storyBySlug.get(slug)));
-      const others = publicStories(now).filter((s) => s.slug !== story.slug);
+      const others = visibleStories(view).filter((s) => s.slug !== story.slug);
       const shared = (s: Story) => s.tags.filter((t) => story.tags.includes(t)).length;
       others
         .filter((s) => shared(s) > 0)

@@ -9,13 +9,17 @@ import { ImageCaption } from "@/components/article/ImageCaption";
 import { TagList } from "@/components/article/TagList";
 import { AuthorBox } from "@/components/AuthorBox";
 import { FollowWidget } from "@/components/FollowWidget";
+import { PreviewBanner } from "@/components/PreviewBanner";
 import { RelatedStories } from "@/components/RelatedStories";
 import { content } from "@/lib/content";
+import { SLUG_PATTERN } from "@/lib/content/schema";
+import { currentView } from "@/lib/view";
 
 type Params = { slug: string };
 
-// Every public story is prerendered; any other slug is a 404, never a server error.
-export const dynamicParams = false;
+// Every public story is prerendered. Others render on demand: a scheduled story goes live on its
+// own once its time comes (re-checked every 30 s), a preview renders per request, the rest are 404s.
+export const revalidate = 30;
 
 export function generateStaticParams(): Params[] {
   return content()
@@ -25,12 +29,14 @@ export function generateStaticParams(): Params[] {
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params;
-  const story = content().publicStory(slug, new Date());
+  const view = await currentView();
+  const story = SLUG_PATTERN.test(slug) ? content().publicStory(slug, view) : undefined;
   if (!story) return {};
   return {
     title: story.title,
     description: story.dek,
     alternates: { canonical: `/articles/${story.slug}` },
+    ...(view.preview && { robots: { index: false, follow: false } }),
   };
 }
 
@@ -41,8 +47,8 @@ async function loadBody(slug: string): Promise<ComponentType> {
 export default async function ArticlePage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
   const site = content();
-  const now = new Date();
-  const story = site.publicStory(slug, now);
+  const view = await currentView();
+  const story = SLUG_PATTERN.test(slug) ? site.publicStory(slug, view) : undefined;
   if (!story) notFound();
   const section = site.section(story.section)!;
   const authors = story.authors.map((id) => site.author(id)!);
@@ -51,7 +57,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   return (
     <>
       <article className="mx-auto max-w-3xl">
-        <ArticleHeader story={story} section={section} />
+        <ArticleHeader story={story} section={section} now={view.now} />
         <Byline story={story} authors={authors} timeZone={site.site.timeZone} />
         {story.image && (
           <ImageCaption image={story.image} alt={story.image.alt} caption={story.image.caption} credit={story.image.credit} lead />
@@ -67,7 +73,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         <AuthorBox authors={authors} />
         <FollowWidget site={site.site} feeds={[{ href: "/feed.xml", title: site.site.name }]} />
       </div>
-      <RelatedStories stories={site.related(story, now)} />
+      <RelatedStories stories={site.related(story, view)} now={view.now} />
+      <PreviewBanner view={view} story={story} returnTo={`/articles/${story.slug}`} />
     </>
   );
 }

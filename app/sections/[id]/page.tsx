@@ -1,7 +1,8 @@
 import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/SectionView";
 
 type Params = { id: string };
-export const dynamicParams = false;
+// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+export const revalidate = 30;
 
 export function generateStaticParams(): Params[] {
   return sectionParams().map(({ id }) => ({ id }));

@@ -1,7 +1,8 @@
 import { TagView, tagMetadata, tagParams } from "@/components/pages/TagView";
 
 type Params = { tag: string };
-export const dynamicParams = false;
+// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+export const revalidate = 30;
 
 export function generateStaticParams(): Params[] {
   return tagParams().map(({ tag }) => ({ tag }));

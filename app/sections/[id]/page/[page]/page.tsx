@@ -2,7 +2,8 @@ import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { id: string; page: string };
-export const dynamicParams = false;
+// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+export const revalidate = 30;
 
 export function generateStaticParams(): Params[] {
   return sectionParams().flatMap(({ id, count }) => pageParams(count).map(({ page }) => ({ id, page })));

@@ -2,7 +2,8 @@ import { TagView, tagMetadata, tagParams } from "@/components/pages/TagView";
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { tag: string; page: string };
-export const dynamicParams = false;
+// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+export const revalidate = 30;
 
 export function generateStaticParams(): Params[] {
   return tagParams().flatMap(({ tag, count }) => pageParams(count).map(({ page }) => ({ tag, page })));

@@ -1,0 +1,168 @@
+import { createHmac } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { E2E_PREVIEW_SECRET } from "../playwright.config";
+import { expect, test } from "./fixtures";
+import { DRAFT, HIDDEN_MARKERS, SCHEDULED } from "./hidden-stories";
+
+/** A shared-link token made the way `npm run preview:link` makes it. */
+function linkToken(slug: string, expiresAt: number, secret = E2E_PREVIEW_SECRET) {
+  const payload = `${slug}.${expiresAt}`;
+  return `${payload}.${createHmac("sha256", secret).update(payload).digest("base64url")}`;
+}
+
+test.describe("editors' preview", () => {
+  test("with the secret, a draft and a scheduled story render at their URLs with banner and noindex", async ({ page }) => {
+    for (const story of [DRAFT, SCHEDULED]) {
+      const res = await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${story.slug}`);
+      expect(res?.status()).toBe(200);
+      await expect(page).toHaveURL(new RegExp(`/articles/${story.slug}$`));
+      expect(res?.headers()["x-robots-tag"]).toContain("noindex");
+      expect(res?.headers()["cache-control"]).toMatch(/private/);
+      expect(res?.headers()["cache-control"]).toMatch(/no-store/);
+      await expect(page.locator('meta[name="robots"]')).toHaveAttribute("content", /noindex/);
+      await expect(page.locator("h1")).toContainText(story.markers[0]);
+      const banner = page.locator(".preview-banner");
+      await expect(banner).toBeVisible();
+      await expect(banner).toContainText("Preview");
+      await expect(banner.locator(".preview-status")).toContainText(story === DRAFT ? "Draft" : "Scheduled for");
+      expect(await banner.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
+    }
+    // List pages show hidden stories too, marked as such.
+    await page.goto("/sections/world");
+    await expect(page.locator(".story-card", { hasText: DRAFT.markers[0] }).locator(".hidden-state")).toHaveText("Draft");
+    await page.goto("/");
+    await expect(page.locator(".story-card", { hasText: SCHEDULED.markers[0] }).locator(".hidden-state")).toContainText("Scheduled for");
+  });
+
+  test("exit turns preview off and returns to the page", async ({ page }) => {
+    await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${DRAFT.slug}`);
+    await page.goto("/sections/world");
+    await page.locator(".preview-banner").getByRole("link", { name: "Exit preview" }).click();
+    await expect(page).toHaveURL(/\/sections\/world$/);
+    await expect(page.locator(".preview-banner")).toHaveCount(0);
+    await expect(page.getByText(DRAFT.markers[0])).toHaveCount(0);
+    const res = await page.goto(`/articles/${DRAFT.slug}`);
+    expect(res?.status()).toBe(404);
+  });
+
+  test("a wrong or missing secret gets 401 and no cookie; an unknown slug gets 404", async ({ request }) => {
+    for (const query of [`secret=wrong&slug=${DRAFT.slug}`, `slug=${DRAFT.slug}`, `secret=&slug=${DRAFT.slug}`]) {
+      const res = await request.get(`/api/preview?${query}`, { maxRedirects: 0 });
+      expect(res.status(), query).toBe(401);
+      expect(res.headers()["set-cookie"], query).toBeUndefined();
+    }
+    const res = await request.get(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=no-such-story`, { maxRedirects: 0 });
+    expect(res.status()).toBe(404);
+    expect(res.headers()["set-cookie"]).toBeUndefined();
+  });
+
+  test("without preview, hidden stories are 404s, also with forged cookies", async ({ browser, baseURL }) => {
+    const forged = [
+      [{ name: "__prerender_bypass", value: "0123456789abcdef0123456789abcdef" }],
+      [{ name: "__prerender_bypass", value: "x" }, { name: "ledger_preview", value: `*.${Date.now() + 3_600_000}.forged-signature` }],
+      [{ name: "ledger_preview", value: linkToken(DRAFT.slug, Date.now() + 3_600_000, "not-the-secret-at-all") }],
+    ];
+    for (const cookies of [[], ...forged]) {
+      const context = await browser.newContext();
+      await context.addCookies(cookies.map((c) => ({ ...c, url: baseURL! })));
+      const page = await context.newPage();
+      for (const story of [DRAFT, SCHEDULED]) {
+        const res = await page.goto(`/articles/${story.slug}`);
+        expect(res?.status(), JSON.stringify(cookies)).toBe(404);
+      }
+      await context.close();
+    }
+  });
+
+  test("the redirect never leaves the site", async ({ request }) => {
+    const secret = encodeURIComponent(E2E_PREVIEW_SECRET);
+    for (const slug of ["//evil.example", "https://evil.example", "%2F%2Fevil.example", "../../etc", "\\\\evil.example"]) {
+      const res = await request.get(`/api/preview?secret=${secret}&slug=${slug}`, { maxRedirects: 0 });
+      expect(res.status(), slug).toBe(404);
+    }
+    for (const returnTo of ["//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:alert(1)", "%2F%2Fevil.example"]) {
+      const res = await request.get(`/api/preview/exit?returnTo=${encodeURIComponent(returnTo)}`, { maxRedirects: 0 });
+      expect(res.status()).toBe(307);
+      expect(res.headers()["location"], returnTo).toBe("/");
+    }
+    const ok = await request.get(`/api/preview/exit?returnTo=${encodeURIComponent("/sections/world")}`, { maxRedirects: 0 });
+    expect(ok.headers()["location"]).toBe("/sections/world");
+  });
+});
+
+test.describe("shared preview links", () => {
+  test("a signed link opens that story only, until it expires", async ({ page }) => {
+    const res = await page.goto(`/api/preview?token=${encodeURIComponent(linkToken(DRAFT.slug, Date.now() + 3_600_000))}`);
+    expect(res?.status()).toBe(200);
+    await expect(page.locator("h1")).toContainText(DRAFT.markers[0]);
+    await expect(page.locator(".preview-banner")).toBeVisible();
+    // The link is for one story: the other hidden story stays hidden.
+    expect((await page.goto(`/articles/${SCHEDULED.slug}`))?.status()).toBe(404);
+  });
+
+  test("tampered, expired and other-story tokens get 401", async ({ request }) => {
+    const valid = linkToken(DRAFT.slug, Date.now() + 3_600_000);
+    const [slug, exp, sig] = valid.split(".");
+    const bad = [
+      `${SCHEDULED.slug}.${exp}.${sig}`, // signature of another story
+      `${slug}.${Number(exp) + 1000}.${sig}`, // expiry pushed out
+      `${slug}.${exp}.${sig.slice(0, -2)}AA`, // signature changed
+      linkToken(DRAFT.slug, Date.now() - 1000), // expired
+      "garbage",
+    ];
+    for (const token of bad) {
+      const res = await request.get(`/api/preview?token=${encodeURIComponent(token)}`, { maxRedirects: 0 });
+      expect(res.status(), token).toBe(401);
+      expect(res.headers()["set-cookie"]).toBeUndefined();
+    }
+  });
+
+  test("a link to a story that is public lands on the public page", async ({ request }) => {
+    const res = await request.get(`/api/preview?token=${encodeURIComponent(linkToken("vestria-sends-troops-to-harlow-pass", Date.now() + 3_600_000))}`, { maxRedirects: 0 });
+    expect(res.status()).toBe(307);
+    expect(res.headers()["location"]).toBe("/articles/vestria-sends-troops-to-harlow-pass");
+    expect(res.headers()["set-cookie"]).toBeUndefined();
+  });
+});
+
+/** Every public URL a reader or crawler can reach by following links from the front page. */
+async function crawl(request: APIRequestContext, headers: Record<string, string> = {}) {
+  const queue = ["/", "/feed.xml", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml"];
+  const seen = new Set<string>(queue);
+  const bodies = new Map<string, string>();
+  while (queue.length) {
+    const url = queue.shift()!;
+    const res = await request.get(url, { headers, maxRedirects: 0 });
+    const body = await res.text();
+    bodies.set(url, body);
+    if (!(res.headers()["content-type"] ?? "").includes("html")) continue;
+    // The React Server Components payload of the same page, as the client router would fetch it.
+    const rsc = await request.get(url, { headers: { ...headers, RSC: "1" } });
+    bodies.set(`${url} (RSC)`, await rsc.text());
+    for (const [, href] of body.matchAll(/href="(\/[^"#?]*)/g)) {
+      if (href.startsWith("/_next/") || seen.has(href)) continue;
+      seen.add(href);
+      queue.push(href);
+    }
+  }
+  return bodies;
+}
+
+test.describe("nothing hidden leaks", () => {
+  test.skip(({ isMobile }) => isMobile, "one crawl is enough");
+
+  test("a crawl of every public URL never shows a draft or scheduled story; with preview it does", async ({ request, page }) => {
+    const publicBodies = await crawl(request);
+    const leaks = [...publicBodies].flatMap(([url, body]) => HIDDEN_MARKERS.filter((m) => body.includes(m)).map((m) => `${url}: ${m}`));
+    expect(leaks).toEqual([]);
+    console.log(`leak test: crawled ${publicBodies.size} public responses (pages, their RSC payloads, feeds) without preview: no hidden marker`);
+    expect(publicBodies.size).toBeGreaterThan(50);
+
+    // The same crawl with the preview cookies finds them: the test can see what it looks for.
+    await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${DRAFT.slug}`);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const previewBodies = await crawl(request, { cookie });
+    const found = HIDDEN_MARKERS.filter((m) => [...previewBodies.values()].some((b) => b.includes(m)));
+    expect(found.sort()).toEqual([...HIDDEN_MARKERS].sort());
+  });
+});
