@@ -1,14 +1,71 @@
+import path from "node:path";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
+import { loadContent } from "./lib/content/load";
+import { isPublic } from "./lib/content/visibility";
+
+/**
+ * Security headers for every response Next serves (nginx sets the same set in front; see
+ * docs/production.md). No nonces: pages are prerendered and served from shared caches, so the CSP
+ * must be identical for every reader. Next's inline bootstrap scripts (self.__next_f.push) and
+ * next/font's inline styles therefore need 'unsafe-inline'. HSTS is left to the TLS terminator.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+const SECURITY_HEADERS = [
+  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()" },
+];
+
+/**
+ * The shared ISR cache (Redis, ops/cache-handler.mjs) is built in when LEDGER_CACHE_HANDLER=redis
+ * at build time (npm run prod:up, the Dockerfile). Other builds keep Next's file-system cache.
+ */
+const sharedCache: Partial<NextConfig> =
+  process.env.LEDGER_CACHE_HANDLER === "redis"
+    ? { cacheHandler: path.join(process.cwd(), "ops", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
+    : {};
 
 const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "mdx"],
   poweredByHeader: false,
+  // A self-contained server (.next/standalone/server.js) for the production topology and Docker.
+  output: "standalone",
+  ...sharedCache,
+  async headers() {
+    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+  },
   images: {
     // Phone, tablet and desktop widths of the article column and the cards.
     deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600, 2000],
     imageSizes: [96, 160, 256, 320],
     formats: ["image/avif", "image/webp"],
+  },
+  /** Renamed stories: each old slug answers with one permanent (308) hop to the current URL. */
+  async redirects() {
+    const { stories } = loadContent({ root: process.cwd() });
+    const now = new Date();
+    // A story that is not public yet keeps its old URLs quiet, so the redirect cannot reveal it.
+    return stories
+      .filter((story) => isPublic(story, now))
+      .flatMap((story) =>
+        story.redirectFrom.map((old) => ({ source: `/articles/${old}`, destination: `/articles/${story.slug}`, permanent: true })),
+      );
   },
 };
 

@@ -44,7 +44,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET },
+    // Canonical URLs, feeds and sitemaps name the server under test, as they would in production.
+    env: { PREVIEW_SECRET: E2E_PREVIEW_SECRET, SITE_URL: `http://127.0.0.1:${port}` },
     stdout: "ignore",
     stderr: "pipe",
   },

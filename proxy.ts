@@ -15,6 +15,12 @@ export function proxy(request: NextRequest) {
       return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404 });
     }
   }
+  // Every URL on the site is lowercase: send case variants to the one canonical URL in one hop.
+  if (/[A-Z]/.test(pathname) && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/")) {
+    const url = request.nextUrl.clone();
+    url.pathname = pathname.toLowerCase();
+    return NextResponse.redirect(url, 308);
+  }
   const response = NextResponse.next();
   // A preview must never be indexed or kept by any cache, whatever the page itself says.
   if (request.cookies.has(DRAFT_MODE_COOKIE)) {

@@ -1,11 +1,18 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { StoryCard } from "@/components/StoryCard";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { content } from "@/lib/content";
 import { currentView } from "@/lib/view";
+import { JsonLd } from "@/components/JsonLd";
+import { homeJsonLd } from "@/lib/seo/jsonld";
 
 const TOP_STORIES = 4;
 const PER_SECTION = 3;
+
+export function generateMetadata(): Metadata {
+  return { alternates: { canonical: "/", types: { "application/rss+xml": [{ url: "/feed.xml", title: content().site.name }] } } };
+}
 
 // Re-checked every 30 s so scheduled stories reach the front page on their own.
 export const revalidate = 30;
@@ -20,6 +27,7 @@ export default async function FrontPage() {
 
   return (
     <>
+      <JsonLd data={homeJsonLd(site.site)} />
       <h1 className="sr-only">{site.site.name}: the latest news</h1>
       {lead && (
         <section aria-label="Top stories" className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">

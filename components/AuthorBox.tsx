@@ -36,7 +36,7 @@ export async function AuthorProfile({ author, headingLevel = 3, linkName = true 
           <Bio />
         </div>
         {links.length > 0 && (
-          <ul className="mt-3 flex flex-wrap gap-2 font-sans text-sm" aria-label={`${author.name} elsewhere`}>
+          <ul className="mt-3 flex flex-wrap gap-2 font-sans text-sm">
             {links.map(({ kind, href }) => (
               <li key={kind}>
                 <a

@@ -64,7 +64,8 @@ test.describe("article page", () => {
     const follow = page.locator("section.follow-widget");
     await expect(follow.getByRole("heading", { name: "Follow us" })).toBeVisible();
     await expect(follow.getByRole("link", { name: /The Meridian Ledger on Bluesky/ })).toBeVisible();
-    await expect(follow.getByRole("link", { name: /RSS feed/ })).toHaveAttribute("href", "/feed.xml");
+    await expect(follow.getByRole("link", { name: "The Meridian Ledger (RSS feed)" })).toHaveAttribute("href", "/feed.xml");
+    await expect(follow.getByRole("link", { name: "World (RSS feed)" })).toHaveAttribute("href", "/sections/world/feed.xml");
 
     // Related stories: an aside of 3 to 6 cards, never the story itself
     const related = page.locator("aside.related-stories");

@@ -125,24 +125,45 @@ test.describe("shared preview links", () => {
   });
 });
 
-/** Every public URL a reader or crawler can reach by following links from the front page. */
-async function crawl(request: APIRequestContext, headers: Record<string, string> = {}) {
-  const queue = ["/", "/feed.xml", "/robots.txt", "/sitemap.xml", "/news-sitemap.xml"];
+/**
+ * Every public URL a reader or crawler can reach from the front page and robots.txt: pages, feeds,
+ * sitemaps, social images, and each page's RSC payload as the client router would fetch it.
+ */
+async function crawl(request: APIRequestContext, origin: string, headers: Record<string, string> = {}) {
+  const queue = ["/", "/robots.txt"];
   const seen = new Set<string>(queue);
   const bodies = new Map<string, string>();
+  const enqueue = (raw: string) => {
+    let url: URL;
+    try {
+      url = new URL(raw.replace(/&amp;/g, "&"), origin);
+    } catch {
+      return;
+    }
+    // Same site only; static files (fingerprinted assets and photos) cannot carry a story.
+    if (url.origin !== new URL(origin).origin || /^\/(_next\/(static|image)|images\/)/.test(url.pathname)) return;
+    const key = url.pathname + url.search;
+    if (!seen.has(key)) {
+      seen.add(key);
+      queue.push(key);
+    }
+  };
   while (queue.length) {
     const url = queue.shift()!;
     const res = await request.get(url, { headers, maxRedirects: 0 });
+    const type = res.headers()["content-type"] ?? "";
+    if (type.startsWith("image/")) {
+      bodies.set(url, "");
+      continue;
+    }
     const body = await res.text();
     bodies.set(url, body);
-    if (!(res.headers()["content-type"] ?? "").includes("html")) continue;
-    // The React Server Components payload of the same page, as the client router would fetch it.
-    const rsc = await request.get(url, { headers: { ...headers, RSC: "1" } });
-    bodies.set(`${url} (RSC)`, await rsc.text());
-    for (const [, href] of body.matchAll(/href="(\/[^"#?]*)/g)) {
-      if (href.startsWith("/_next/") || seen.has(href)) continue;
-      seen.add(href);
-      queue.push(href);
+    for (const [, link] of body.matchAll(/(?:href|content)="((?:https?:\/\/[^"\s]+)|\/[^"\s]*)"/g)) enqueue(link);
+    for (const [, link] of body.matchAll(/<(?:loc|link)>([^<]+)<\/(?:loc|link)>/g)) enqueue(link);
+    for (const [, link] of body.matchAll(/^Sitemap: (\S+)$/gm)) enqueue(link);
+    if (type.includes("html")) {
+      const rsc = await request.get(url, { headers: { ...headers, RSC: "1" } });
+      bodies.set(`${url} (RSC)`, await rsc.text());
     }
   }
   return bodies;
@@ -151,17 +172,19 @@ async function crawl(request: APIRequestContext, headers: Record<string, string>
 test.describe("nothing hidden leaks", () => {
   test.skip(({ isMobile }) => isMobile, "one crawl is enough");
 
-  test("a crawl of every public URL never shows a draft or scheduled story; with preview it does", async ({ request, page }) => {
-    const publicBodies = await crawl(request);
+  test("a crawl of every public URL never shows a draft or scheduled story; with preview it does", async ({ request, page, baseURL }) => {
+    const publicBodies = await crawl(request, baseURL!);
     const leaks = [...publicBodies].flatMap(([url, body]) => HIDDEN_MARKERS.filter((m) => body.includes(m)).map((m) => `${url}: ${m}`));
     expect(leaks).toEqual([]);
-    console.log(`leak test: crawled ${publicBodies.size} public responses (pages, their RSC payloads, feeds) without preview: no hidden marker`);
-    expect(publicBodies.size).toBeGreaterThan(50);
+    const kinds = ["/feed.xml", "/sitemap.xml", "/news-sitemap.xml", "/sections/world/feed.xml", "/authors/mara-okafor/feed.xml", "/articles/vestria-sends-troops-to-harlow-pass/image/og"];
+    for (const url of kinds) expect([...publicBodies.keys()], url).toContain(url);
+    console.log(`leak test: crawled ${publicBodies.size} public responses (pages and their RSC payloads, feeds, sitemaps, social images) without preview: no hidden marker`);
+    expect(publicBodies.size).toBeGreaterThan(100);
 
     // The same crawl with the preview cookies finds them: the test can see what it looks for.
     await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${DRAFT.slug}`);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
-    const previewBodies = await crawl(request, { cookie });
+    const previewBodies = await crawl(request, baseURL!, { cookie });
     const found = HIDDEN_MARKERS.filter((m) => [...previewBodies.values()].some((b) => b.includes(m)));
     expect(found.sort()).toEqual([...HIDDEN_MARKERS].sort());
   });

@@ -4,19 +4,31 @@ import { AuthorProfile } from "@/components/AuthorBox";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
 import { currentView } from "@/lib/view";
+import { JsonLd } from "@/components/JsonLd";
+import { profilePageJsonLd } from "@/lib/seo/jsonld";
 
 export function authorParams() {
   const site = content();
-  return site.authors().map((a) => ({ id: a.id, count: site.byAuthor(a.id, new Date()).length }));
+  return site.authors().map((a) => ({ id: a.id, count: site.routeCount((story) => story.authors.includes(a.id)) }));
 }
 
 export function authorMetadata(id: string, page: number): Metadata {
-  const author = content().author(id);
+  const site = content();
+  const author = site.author(id);
   if (!author) return {};
   return {
     title: page > 1 ? `${author.name} (page ${page})` : author.name,
     description: `${author.name}, ${author.role}: profile and latest stories.`,
-    alternates: { canonical: `/authors/${id}${page > 1 ? `/page/${page}` : ""}` },
+    alternates: {
+      canonical: `/authors/${id}${page > 1 ? `/page/${page}` : ""}`,
+      // A page's alternates replace the layout's, so the site-wide feed is listed again.
+      types: {
+        "application/rss+xml": [
+          { url: `/authors/${id}/feed.xml`, title: `${author.name} | ${site.site.name}` },
+          { url: "/feed.xml", title: site.site.name },
+        ],
+      },
+    },
   };
 }
 
@@ -28,6 +40,7 @@ export async function AuthorView({ id, page }: { id: string; page: number }) {
   if (!author || !list) notFound();
   return (
     <>
+      {page === 1 && <JsonLd data={profilePageJsonLd(author)} />}
       <header className="mt-8 border-b-2 border-ink pb-6">
         <p className="font-sans text-sm font-semibold tracking-wide text-accent uppercase">Author</p>
         <h1 className="sr-only">{author.name}</h1>

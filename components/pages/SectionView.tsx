@@ -8,17 +8,27 @@ import { currentView } from "@/lib/view";
 
 export function sectionParams() {
   const site = content();
-  return site.sections.map((s) => ({ id: s.id, count: site.bySection(s.id, new Date()).length }));
+  return site.sections.map((s) => ({ id: s.id, count: site.routeCount((story) => story.section === s.id) }));
 }
 
 export function sectionMetadata(id: string, page: number): Metadata {
-  const section = content().section(id);
+  const site = content();
+  const section = site.section(id);
   if (!section) return {};
   const path = `/sections/${id}${page > 1 ? `/page/${page}` : ""}`;
   return {
     title: page > 1 ? `${section.name} (page ${page})` : section.name,
     description: section.description,
-    alternates: { canonical: path },
+    alternates: {
+      canonical: path,
+      // A page's alternates replace the layout's, so the site-wide feed is listed again.
+      types: {
+        "application/rss+xml": [
+          { url: `/sections/${id}/feed.xml`, title: `${section.name} | ${site.site.name}` },
+          { url: "/feed.xml", title: site.site.name },
+        ],
+      },
+    },
   };
 }
 

@@ -6,10 +6,10 @@ import { content, paginate } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
 
+/** Every tag any story uses, hidden stories included, so a scheduled story's new tag page goes live with it. */
 export function tagParams() {
   const site = content();
-  const now = new Date();
-  return site.publicTags(now).map((tag) => ({ tag, count: site.byTag(tag, now).length }));
+  return site.routeTags().map((tag) => ({ tag, count: site.routeCount((s) => s.tags.includes(tag)) }));
 }
 
 export async function tagMetadata(tag: string, page: number): Promise<Metadata> {

@@ -203,6 +203,22 @@ export function loadContent({ root, now = new Date() }: LoadOptions): Content {
     else byTitle.set(key, story);
   }
 
+  // Redirects from renamed slugs: one hop, never shadowing a live story, never claimed twice.
+  const redirectOwner = new Map<string, Story>();
+  for (const story of stories) {
+    const lineOf = lineOfStory.get(story.slug)!;
+    story.redirectFrom.forEach((old, i) => {
+      const where = { severity: "error" as const, file: story.file, field: `redirectFrom.${i}`, line: lineOf(["redirectFrom", i]) };
+      if (bySlug.has(old)) {
+        report({ ...where, message: `\`redirectFrom\` lists "${old}", which is a live story's slug: the redirect would hide it${old === story.slug ? "" : " or form a chain"}`, fix: `Remove "${old}" here, or rename content/articles/${old}.mdx first.` });
+      } else if (redirectOwner.has(old)) {
+        report({ ...where, message: `\`redirectFrom\` lists "${old}", which ${redirectOwner.get(old)!.file} already redirects from`, fix: "An old URL can lead to one story only: remove it from one of the two." });
+      } else {
+        redirectOwner.set(old, story);
+      }
+    });
+  }
+
   stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
 
   return {

@@ -45,6 +45,14 @@ export function createQueries(content: Content) {
       const story = storyBySlug.get(slug);
       return story && isVisible(story, asView(view)) ? story : undefined;
     },
+    /**
+     * Every URL that may serve a story some day, hidden ones included: routing only, so their
+     * pages exist (as 404s) and go live on revalidation. Content itself still goes through isVisible.
+     */
+    routeSlugs: (): string[] => content.stories.map((s) => s.slug),
+    routeTags: (): string[] => [...new Set(content.stories.flatMap((s) => s.tags))].sort(),
+    /** The most pages a list could need once every hidden story is public. */
+    routeCount: (filter: (s: Story) => boolean): number => content.stories.filter(filter).length,
     /** Whether any story, public or not, has this slug (for the content check and build errors). */
     storyExists: (slug: string): boolean => storyBySlug.has(slug),
 

@@ -61,6 +61,14 @@ export const storyFrontmatterSchema = z
     related: z.array(slug("story slug")).default([]).describe("Slugs of stories to pin first among the related stories."),
     image: imageSchema.optional().describe("The lead image; required for a published story."),
     corrections: z.array(correctionSchema).default([]).describe("Corrections, shown prominently with the story."),
+    canonical: z
+      .url({ protocol: /^https?$/, error: "must be a full http(s) URL" })
+      .optional()
+      .describe("Only for a syndicated story: the URL of the original, which search engines should index instead."),
+    redirectFrom: z
+      .array(slug("old slug"))
+      .default([])
+      .describe("Old slugs of this story after a rename: /articles/<old> redirects here permanently."),
   })
   .strict();
 

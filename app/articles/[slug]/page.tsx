@@ -14,17 +14,24 @@ import { RelatedStories } from "@/components/RelatedStories";
 import { content } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
+import { siteUrl } from "@/lib/site-url";
+import { JsonLd } from "@/components/JsonLd";
+import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/jsonld";
+import { CROPS, cropPath } from "@/lib/seo/crops";
 
 type Params = { slug: string };
 
-// Every public story is prerendered. Others render on demand: a scheduled story goes live on its
-// own once its time comes (re-checked every 30 s), a preview renders per request, the rest are 404s.
+// Every story's URL is prerendered: public ones as pages, hidden ones as 404s that are re-checked
+// every 30 s, so a scheduled story goes live on its own. Previews render per request; any other
+// slug is the static 404 page. (A 404 thrown by a page, as for a hidden story, gets only a
+// client-rendered body from Next: vercel/next.js#62228. Unknown slugs never take that path.)
 export const revalidate = 30;
+export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
   return content()
-    .latest(new Date())
-    .map((s) => ({ slug: s.slug }));
+    .routeSlugs()
+    .map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
@@ -32,10 +39,36 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const view = await currentView();
   const story = SLUG_PATTERN.test(slug) ? content().publicStory(slug, view) : undefined;
   if (!story) return {};
+  const site = content();
+  const path = `/articles/${story.slug}`;
+  const image = story.image && { url: cropPath(story.slug, "og"), ...CROPS.og, alt: story.image.alt };
   return {
     title: story.title,
     description: story.dek,
-    alternates: { canonical: `/articles/${story.slug}` },
+    // A syndicated story points search engines at the original.
+    alternates: {
+      canonical: story.canonical ?? path,
+      types: {
+        "application/rss+xml": [
+          { url: "/feed.xml", title: site.site.name },
+          { url: `/sections/${story.section}/feed.xml`, title: `${site.site.name}: ${site.section(story.section)?.name}` },
+        ],
+      },
+    },
+    openGraph: {
+      type: "article",
+      url: path,
+      title: story.title,
+      description: story.dek,
+      siteName: site.site.name,
+      publishedTime: story.publishedAt.toISOString(),
+      modifiedTime: (story.updatedAt ?? story.publishedAt).toISOString(),
+      section: site.section(story.section)?.name,
+      authors: story.authors.map((id) => `${siteUrl()}/authors/${id}`),
+      tags: story.tags.map((t) => site.tagLabel(t)),
+      images: image ? [image] : undefined,
+    },
+    twitter: { card: "summary_large_image", title: story.title, description: story.dek, images: image ? [image] : undefined },
     ...(view.preview && { robots: { index: false, follow: false } }),
   };
 }
@@ -56,6 +89,16 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
 
   return (
     <>
+      <JsonLd
+        data={[
+          articleJsonLd({ story, section, authors, site: site.site, tagLabels: story.tags.map((t) => site.tagLabel(t)) }),
+          breadcrumbJsonLd([
+            { name: "Home", path: "/" },
+            { name: section.name, path: `/sections/${section.id}` },
+            { name: story.title, path: `/articles/${story.slug}` },
+          ]),
+        ]}
+      />
       <article className="mx-auto max-w-3xl">
         <ArticleHeader story={story} section={section} now={view.now} />
         <Byline story={story} authors={authors} timeZone={site.site.timeZone} />
@@ -71,7 +114,13 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
       <div className="mx-auto max-w-3xl">
         <TagList tags={story.tags.map((t) => ({ slug: t, label: site.tagLabel(t) }))} />
         <AuthorBox authors={authors} />
-        <FollowWidget site={site.site} feeds={[{ href: "/feed.xml", title: site.site.name }]} />
+        <FollowWidget
+          site={site.site}
+          feeds={[
+            { href: "/feed.xml", title: site.site.name },
+            { href: `/sections/${section.id}/feed.xml`, title: section.name },
+          ]}
+        />
       </div>
       <RelatedStories stories={site.related(story, view)} now={view.now} />
       <PreviewBanner view={view} story={story} returnTo={`/articles/${story.slug}`} />

@@ -1,8 +1,10 @@
 import { AuthorView, authorMetadata, authorParams } from "@/components/pages/AuthorView";
 
 type Params = { id: string };
-// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+// Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled
+// stories appear on their own; any other URL is the static 404 page.
 export const revalidate = 30;
+export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
   return authorParams().map(({ id }) => ({ id }));

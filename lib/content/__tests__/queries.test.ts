@@ -20,6 +20,7 @@ function story(slug: string, hoursAgo: number, overrides: Partial<Story> = {}): 
     contributors: [],
     related: [],
     corrections: [],
+    redirectFrom: [],
     publishedAt: new Date(NOW.getTime() - hoursAgo * 3_600_000),
     ...overrides,
   };

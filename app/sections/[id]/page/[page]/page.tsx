@@ -2,8 +2,10 @@ import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { id: string; page: string };
-// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+// Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled
+// stories appear on their own; any other URL is the static 404 page.
 export const revalidate = 30;
+export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
   return sectionParams().flatMap(({ id, count }) => pageParams(count).map(({ page }) => ({ id, page })));

@@ -2,8 +2,10 @@ import { TagView, tagMetadata, tagParams } from "@/components/pages/TagView";
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { tag: string; page: string };
-// Lists are prerendered and re-checked every 30 s, so scheduled stories appear on their own.
+// Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled
+// stories appear on their own; any other URL is the static 404 page.
 export const revalidate = 30;
+export const dynamicParams = false;
 
 export function generateStaticParams(): Params[] {
   return tagParams().flatMap(({ tag, count }) => pageParams(count).map(({ page }) => ({ tag, page })));

@@ -1,0 +1,29 @@
+import path from "node:path";
+import sharp from "sharp";
+import { content } from "@/lib/content";
+import { SLUG_PATTERN } from "@/lib/content/schema";
+import { CROPS, isCropName } from "@/lib/seo/crops";
+
+// Made at build time for public stories; a scheduled story's crops appear once it is public.
+export const revalidate = 30;
+
+export function generateStaticParams() {
+  return content()
+    .latest(new Date())
+    .filter((s) => s.image)
+    .flatMap((s) => Object.keys(CROPS).map((crop) => ({ slug: s.slug, crop })));
+}
+
+const notFound = () => new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** A crop of a public story's lead image, centred on its most interesting part. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; crop: string }> }) {
+  const { slug, crop } = await params;
+  if (!SLUG_PATTERN.test(slug) || !isCropName(crop)) return notFound();
+  const story = content().publicStory(slug, new Date());
+  if (!story?.image) return notFound();
+  const { width, height } = CROPS[crop];
+  const file = path.join(process.cwd(), "public", story.image.src);
+  const jpeg = await sharp(file).resize(width, height, { fit: "cover", position: sharp.strategy.attention }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+  return new Response(new Uint8Array(jpeg), { headers: { "Content-Type": "image/jpeg", "Cache-Control": "public, max-age=3600" } });
+}

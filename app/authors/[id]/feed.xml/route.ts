@@ -1,0 +1,30 @@
+import { content } from "@/lib/content";
+import { buildFeed, FEED_SIZE, feedNotFound, feedResponse } from "@/lib/feed/build";
+
+type Params = { id: string };
+
+// Built with the site and re-checked every 30 s, so scheduled stories join the feed on their own.
+export const revalidate = 30;
+
+export function generateStaticParams(): Params[] {
+  return content()
+    .authors()
+    .map((a) => ({ id: a.id }));
+}
+
+/** RSS 2.0 of an author's latest 50 public stories. */
+export async function GET(_request: Request, { params }: { params: Promise<Params> }) {
+  const { id } = await params;
+  const site = content();
+  const author = site.author(id);
+  if (!author) return feedNotFound("author");
+  return feedResponse(
+    buildFeed({
+      title: `${author.name} | ${site.site.name}`,
+      description: `Stories by ${author.name}, ${author.role}, in ${site.site.name}.`,
+      path: `/authors/${author.id}/feed.xml`,
+      pageUrl: `/authors/${author.id}`,
+      stories: site.byAuthor(author.id, new Date()).slice(0, FEED_SIZE),
+    }),
+  );
+}

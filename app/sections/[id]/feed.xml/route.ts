@@ -1,0 +1,28 @@
+import { content } from "@/lib/content";
+import { buildFeed, FEED_SIZE, feedNotFound, feedResponse } from "@/lib/feed/build";
+
+type Params = { id: string };
+
+// Built with the site and re-checked every 30 s, so scheduled stories join the feed on their own.
+export const revalidate = 30;
+
+export function generateStaticParams(): Params[] {
+  return content().sections.map((s) => ({ id: s.id }));
+}
+
+/** RSS 2.0 of a section's latest 50 public stories. */
+export async function GET(_request: Request, { params }: { params: Promise<Params> }) {
+  const { id } = await params;
+  const site = content();
+  const section = site.section(id);
+  if (!section) return feedNotFound("section");
+  return feedResponse(
+    buildFeed({
+      title: `${section.name} | ${site.site.name}`,
+      description: section.description,
+      path: `/sections/${section.id}/feed.xml`,
+      pageUrl: `/sections/${section.id}`,
+      stories: site.bySection(section.id, new Date()).slice(0, FEED_SIZE),
+    }),
+  );
+}

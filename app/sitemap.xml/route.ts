@@ -1,0 +1,13 @@
+import { content } from "@/lib/content";
+import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
+import { siteUrl } from "@/lib/site-url";
+
+// Built with the site and re-checked every 30 s, so scheduled stories join the sitemap on their own.
+export const revalidate = 30;
+
+/** Every public page: one <urlset>, or a <sitemapindex> of /sitemaps/<n>.xml beyond 50,000 URLs. */
+export function GET() {
+  const base = siteUrl();
+  const sitemap = renderSitemap(sitemapEntries(content(), new Date(), base), { baseUrl: base });
+  return new Response(sitemap.xml, { headers: XML_HEADERS });
+}

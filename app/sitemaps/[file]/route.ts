@@ -1,0 +1,29 @@
+import { content } from "@/lib/content";
+import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
+import { siteUrl } from "@/lib/site-url";
+
+type Params = { file: string };
+// Re-checked every 30 s like /sitemap.xml, so the index and its chunks agree.
+export const revalidate = 30;
+
+function render(now: Date) {
+  const base = siteUrl();
+  return renderSitemap(sitemapEntries(content(), now, base), { baseUrl: base });
+}
+
+/** The chunks that exist at build time are prerendered; others are rendered on first request. */
+export function generateStaticParams(): Params[] {
+  const sitemap = render(new Date());
+  return sitemap.kind === "index" ? sitemap.chunks.map((_, i) => ({ file: `${i + 1}.xml` })) : [];
+}
+
+const notFound = () => new Response("Not found\n", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** /sitemaps/<n>.xml: the n-th chunk of a sitemap index; anything else, or a chunk that does not exist, is a 404. */
+export async function GET(_request: Request, { params }: { params: Promise<Params> }) {
+  const match = /^([1-9][0-9]{0,5})\.xml$/.exec((await params).file);
+  if (!match) return notFound();
+  const sitemap = render(new Date());
+  const xml = sitemap.kind === "index" ? sitemap.chunk(Number(match[1])) : undefined;
+  return xml === undefined ? notFound() : new Response(xml, { headers: XML_HEADERS });
+}

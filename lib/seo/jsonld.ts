@@ -1,0 +1,112 @@
+/**
+ * Structured data (schema.org, typed with schema-dts) for Google News/Top Stories and other
+ * crawlers. Built from the content layer's typed objects; rendered by components/JsonLd.
+ */
+import type {
+  Article,
+  BreadcrumbList,
+  NewsMediaOrganization,
+  Person,
+  ProfilePage,
+  WebSite,
+  WithContext,
+} from "schema-dts";
+import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
+import { cropPath } from "@/lib/seo/crops";
+import { siteUrl } from "@/lib/site-url";
+
+/** schema.org's own subtype for each kind of story readers are told apart. */
+const ARTICLE_TYPES: Record<StoryType, "NewsArticle" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle" | "AdvertiserContentArticle"> = {
+  news: "NewsArticle",
+  analysis: "AnalysisNewsArticle",
+  opinion: "OpinionNewsArticle",
+  explainer: "BackgroundNewsArticle",
+  sponsored: "AdvertiserContentArticle",
+};
+
+const abs = (path: string) => `${siteUrl()}${path}`;
+
+export function publisher(site: SiteConfig): NewsMediaOrganization {
+  return {
+    "@type": "NewsMediaOrganization",
+    "@id": abs("/#organization"),
+    name: site.name,
+    url: abs("/"),
+    logo: { "@type": "ImageObject", url: abs("/images/brand/logo.png"), width: "600", height: "60" },
+    sameAs: site.social.map((s) => s.url),
+  };
+}
+
+export function personOf(author: Author): Person {
+  return {
+    "@type": "Person",
+    name: author.name,
+    url: abs(`/authors/${author.id}`),
+    jobTitle: author.role,
+    ...(author.avatar && { image: abs(author.avatar.src) }),
+    sameAs: (["x", "bluesky", "mastodon", "linkedin", "website"] as const).flatMap((k) => author.links[k] ?? []),
+  };
+}
+
+export function articleJsonLd(args: {
+  story: Story;
+  section: Section;
+  authors: Author[];
+  site: SiteConfig;
+  tagLabels: string[];
+}): WithContext<Article> {
+  const { story, section, authors, site, tagLabels } = args;
+  const url = abs(`/articles/${story.slug}`);
+  const people = authors.map(personOf);
+  return {
+    "@context": "https://schema.org",
+    "@type": ARTICLE_TYPES[story.type],
+    "@id": `${url}#article`,
+    headline: story.title,
+    description: story.dek,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": story.canonical ?? url },
+    image: story.image ? (["16x9", "4x3", "1x1"] as const).map((crop) => abs(cropPath(story.slug, crop))) : undefined,
+    datePublished: story.publishedAt.toISOString(),
+    dateModified: (story.updatedAt ?? story.publishedAt).toISOString(),
+    author: people.length === 1 ? people[0] : people,
+    publisher: publisher(site),
+    articleSection: section.name,
+    keywords: tagLabels,
+    inLanguage: site.language,
+    isAccessibleForFree: true,
+    ...(story.contributors.length && { contributor: story.contributors.map((name) => ({ "@type": "Organization" as const, name })) }),
+  } as WithContext<Article>;
+}
+
+export function breadcrumbJsonLd(items: { name: string; path: string }[]): WithContext<BreadcrumbList> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "BreadcrumbList",
+    itemListElement: items.map((item, i) => ({ "@type": "ListItem", position: i + 1, name: item.name, item: abs(item.path) })),
+  };
+}
+
+export function profilePageJsonLd(author: Author): WithContext<ProfilePage> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "ProfilePage",
+    url: abs(`/authors/${author.id}`),
+    mainEntity: personOf(author),
+  };
+}
+
+export function homeJsonLd(site: SiteConfig): [WithContext<WebSite>, WithContext<NewsMediaOrganization>] {
+  return [
+    { "@context": "https://schema.org", "@type": "WebSite", "@id": abs("/#website"), name: site.name, url: abs("/"), description: site.tagline, inLanguage: site.language, publisher: { "@id": abs("/#organization") } },
+    { "@context": "https://schema.org", ...(publisher(site) as Exclude<NewsMediaOrganization, string>) },
+  ];
+}
+
+/**
+ * JSON for a <script> element: `<` is escaped so no text (a headline containing "</script>",
+ * say) can close the element early, and U+2028/2029 so it stays valid JavaScript too.
+ */
+export function serializeJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

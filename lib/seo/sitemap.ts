@@ -1,0 +1,166 @@
+/**
+ * Sitemaps for crawlers (https://www.sitemaps.org/protocol.html) and the Google News sitemap
+ * (https://developers.google.com/search/docs/crawling-indexing/sitemaps/news-sitemap).
+ *
+ * Pure functions: the routes pass the content layer's queries and the time of the request, so
+ * only what the public view at that time may see is ever listed (drafts and scheduled stories
+ * never are). Rendering knows nothing of content; it turns entries into XML.
+ */
+import type { Queries } from "@/lib/content/queries";
+import type { Story } from "@/lib/content/types";
+import { siteUrl } from "@/lib/site-url";
+
+/** The protocol's limit of URLs in one sitemap file (and of sitemaps in one index). */
+export const MAX_URLS_PER_SITEMAP = 50_000;
+/** Google News reads stories published in the last two days, at most 1,000 per sitemap. */
+export const NEWS_WINDOW_MS = 48 * 3_600_000;
+export const MAX_NEWS_URLS = 1_000;
+
+const SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+
+export interface SitemapEntry {
+  /** Absolute URL. */
+  loc: string;
+  lastmod?: Date;
+}
+
+export interface NewsSitemapEntry {
+  /** Absolute URL of the story. */
+  loc: string;
+  publishedAt: Date;
+  title: string;
+}
+
+/** Characters XML 1.0 forbids even when escaped (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Text safe inside an XML element or attribute: the five special characters escaped, invalid characters dropped. */
+export function escapeXml(text: string): string {
+  return text.replace(INVALID_XML_CHARS, "").replace(/[&<>"']/g, (c) => XML_ENTITIES[c]);
+}
+
+/** W3C Datetime (https://www.w3.org/TR/NOTE-datetime) in UTC to the second, e.g. 2026-11-23T07:30:00Z. */
+export function w3cDate(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`;
+}
+
+/**
+ * The Google News language code for a BCP 47 tag: the ISO 639 language alone ("en-GB" -> "en"),
+ * except Chinese, which keeps its script or region as zh-cn (Simplified) or zh-tw (Traditional).
+ */
+export function newsLanguage(tag: string): string {
+  const [lang, ...rest] = tag.trim().toLowerCase().split(/[-_]/);
+  if (lang === "zh") return rest.some((s) => ["tw", "hk", "mo", "hant"].includes(s)) ? "zh-tw" : "zh-cn";
+  if (!/^[a-z]{2,3}$/.test(lang)) throw new Error(`site.language "${tag}" does not start with an ISO 639 language code`);
+  return lang;
+}
+
+const modified = (s: Story): Date => s.updatedAt ?? s.publishedAt;
+/** The newest change among stories: the lastmod of a page that lists them (undefined for none). */
+function newest(stories: Story[]): Date | undefined {
+  let best: Date | undefined;
+  for (const s of stories) if (!best || modified(s).getTime() > best.getTime()) best = modified(s);
+  return best;
+}
+
+/**
+ * Every public page worth crawling at `now`: the front page, each section, each public story,
+ * each tag with a public story and each author page. A story's lastmod is its updatedAt (or
+ * publishedAt); a list page's is the newest change among the public stories it lists.
+ */
+export function sitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): SitemapEntry[] {
+  const base = baseUrl.replace(/\/+$/, "");
+  const url = (path: string) => `${base}${path}`;
+  const seg = encodeURIComponent;
+  const stories = queries.latest(now);
+  return [
+    { loc: url("/"), lastmod: newest(stories) },
+    ...queries.sections.map((s) => ({ loc: url(`/sections/${seg(s.id)}`), lastmod: newest(queries.bySection(s.id, now)) })),
+    ...stories.map((s) => ({ loc: url(`/articles/${seg(s.slug)}`), lastmod: modified(s) })),
+    ...queries.publicTags(now).map((t) => ({ loc: url(`/tags/${seg(t)}`), lastmod: newest(queries.byTag(t, now)) })),
+    ...queries.authors().map((a) => ({ loc: url(`/authors/${seg(a.id)}`), lastmod: newest(queries.byAuthor(a.id, now)) })),
+  ];
+}
+
+function urlElement(e: SitemapEntry): string {
+  const lastmod = e.lastmod ? `<lastmod>${w3cDate(e.lastmod)}</lastmod>` : "";
+  return `<url><loc>${escapeXml(e.loc)}</loc>${lastmod}</url>`;
+}
+
+/** One <urlset> of the entries (callers keep it within MAX_URLS_PER_SITEMAP). */
+export function renderUrlset(entries: SitemapEntry[]): string {
+  const urls = entries.map(urlElement);
+  return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}">\n${urls.join("\n")}${urls.length ? "\n" : ""}</urlset>\n`;
+}
+
+/** The path of the n-th (1-based) sitemap of a split sitemap. */
+export const sitemapChunkPath = (n: number) => `/sitemaps/${n}.xml`;
+
+export type RenderedSitemap =
+  | { kind: "urlset"; xml: string }
+  | {
+      kind: "index";
+      /** The <sitemapindex> pointing at /sitemaps/1.xml … /sitemaps/<chunks.length>.xml. */
+      xml: string;
+      chunks: SitemapEntry[][];
+      /** The <urlset> of chunk n (1-based), or undefined when there is no such chunk. */
+      chunk(n: number): string | undefined;
+    };
+
+/**
+ * The sitemap at /sitemap.xml: a single <urlset> when the entries fit in one file, otherwise a
+ * <sitemapindex> whose children are chunks of at most `maxPerFile` URLs each, in entry order.
+ */
+export function renderSitemap(entries: SitemapEntry[], { baseUrl, maxPerFile = MAX_URLS_PER_SITEMAP }: { baseUrl: string; maxPerFile?: number }): RenderedSitemap {
+  if (!Number.isInteger(maxPerFile) || maxPerFile < 1) throw new Error(`maxPerFile must be a positive integer, got ${maxPerFile}`);
+  if (entries.length <= maxPerFile) return { kind: "urlset", xml: renderUrlset(entries) };
+  const chunks: SitemapEntry[][] = [];
+  for (let i = 0; i < entries.length; i += maxPerFile) chunks.push(entries.slice(i, i + maxPerFile));
+  if (chunks.length > MAX_URLS_PER_SITEMAP) throw new Error(`${entries.length} URLs need more than ${MAX_URLS_PER_SITEMAP} sitemaps`);
+  const base = baseUrl.replace(/\/+$/, "");
+  const sitemaps = chunks.map((chunk, i) => {
+    const lastmod = chunk.reduce<Date | undefined>((max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max), undefined);
+    return `<sitemap><loc>${escapeXml(base + sitemapChunkPath(i + 1))}</loc>${lastmod ? `<lastmod>${w3cDate(lastmod)}</lastmod>` : ""}</sitemap>`;
+  });
+  return {
+    kind: "index",
+    xml: `${XML_DECLARATION}\n<sitemapindex xmlns="${SITEMAP_NS}">\n${sitemaps.join("\n")}\n</sitemapindex>\n`,
+    chunks,
+    chunk: (n) => (Number.isInteger(n) && n >= 1 && n <= chunks.length ? renderUrlset(chunks[n - 1]) : undefined),
+  };
+}
+
+/**
+ * Stories for the Google News sitemap: public at `now` and published within the last 48 hours
+ * (after now - 48 h, not after now), newest first, at most 1,000.
+ */
+export function newsSitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): NewsSitemapEntry[] {
+  const base = baseUrl.replace(/\/+$/, "");
+  const from = now.getTime() - NEWS_WINDOW_MS;
+  return queries
+    .latest(now)
+    .filter((s) => s.publishedAt.getTime() > from && s.publishedAt.getTime() <= now.getTime())
+    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
+    .slice(0, MAX_NEWS_URLS)
+    .map((s) => ({ loc: `${base}/articles/${encodeURIComponent(s.slug)}`, publishedAt: s.publishedAt, title: s.title }));
+}
+
+/**
+ * The Google News sitemap: a <urlset> with one <news:news> per story. `language` is the site's
+ * BCP 47 tag (site.language), written the way Google News wants it (see newsLanguage).
+ * With no story in the window the <urlset> is empty, which crawlers accept but the XSD does not.
+ */
+export function renderNewsSitemap(entries: NewsSitemapEntry[], { name, language }: { name: string; language: string }): string {
+  const publication = `<news:publication><news:name>${escapeXml(name)}</news:name><news:language>${escapeXml(newsLanguage(language))}</news:language></news:publication>`;
+  const urls = entries.map(
+    (e) =>
+      `<url><loc>${escapeXml(e.loc)}</loc><news:news>${publication}<news:publication_date>${w3cDate(e.publishedAt)}</news:publication_date><news:title>${escapeXml(e.title)}</news:title></news:news></url>`,
+  );
+  return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${urls.join("\n")}${urls.length ? "\n" : ""}</urlset>\n`;
+}
+
+/** Headers for every sitemap response. */
+export const XML_HEADERS = { "Content-Type": "application/xml; charset=utf-8" } as const;
