@@ -33,20 +33,20 @@ const SECURITY_HEADERS = [
 ];
 
 /**
- * The shared ISR cache (Redis, ops/cache-handler.mjs) is built in when LEDGER_CACHE_HANDLER=redis
- * at build time (npm run prod:up, the Dockerfile). Other builds keep Next's file-system cache.
+ * The production topology's build (LEDGER_CACHE_HANDLER=redis: npm run prod:up, test:prod, the
+ * Dockerfile) is a self-contained server (.next/standalone/server.js) sharing its ISR cache through
+ * Redis (ops/cache-handler.mjs). Other builds (npm start, npm test) keep `next start` and Next's
+ * file-system cache.
  */
-const sharedCache: Partial<NextConfig> =
+const productionTopology: Partial<NextConfig> =
   process.env.LEDGER_CACHE_HANDLER === "redis"
-    ? { cacheHandler: path.join(process.cwd(), "ops", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
+    ? { output: "standalone", cacheHandler: path.join(process.cwd(), "ops", "cache-handler.mjs"), cacheMaxMemorySize: 0 }
     : {};
 
 const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "mdx"],
   poweredByHeader: false,
-  // A self-contained server (.next/standalone/server.js) for the production topology and Docker.
-  output: "standalone",
-  ...sharedCache,
+  ...productionTopology,
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

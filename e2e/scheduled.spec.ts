@@ -1,16 +1,15 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
+import { copyRepo } from "../scripts/prod-lib.mjs";
 import { expect, test } from "./fixtures";
+import { SCHEDULED_TEST_STORY, writeScheduledStory } from "./scheduled-story";
 
 /**
  * Scheduled publishing without a rebuild: build a copy of the site with one story scheduled a
  * little after the server will be up, then watch it appear on its page and the front page.
  */
-const ROOT = path.resolve(__dirname, "..");
 const PORT = 3199;
-const SLUG = "e2e-scheduled-ferry-timetable";
-const TITLE = "Kessel Sea ferries add a winter timetable with two extra night sailings";
+const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
 const LEAD_TIME_MS = 150_000;
 
 test.describe.configure({ timeout: 420_000 });
@@ -25,35 +24,9 @@ test.afterAll(() => {
 });
 
 test("a scheduled story goes live on its own within a minute of its time", async ({ request }) => {
-  // Inside the repository (git-ignored), so Turbopack resolves the shared node_modules from its root.
-  fs.mkdirSync(path.join(ROOT, ".e2e-tmp"), { recursive: true });
-  dir = fs.mkdtempSync(path.join(ROOT, ".e2e-tmp", "scheduled-"));
-  const skip = new Set(["node_modules", ".next", ".git", "test-results", "bench", "playwright-report", ".e2e-tmp", "package-lock.json"]);
-  for (const entry of fs.readdirSync(ROOT)) {
-    if (!skip.has(entry)) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  }
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-
+  dir = copyRepo(`scheduled-${process.pid}`);
   const publishAt = new Date(Date.now() + LEAD_TIME_MS);
-  fs.writeFileSync(
-    path.join(dir, "content/articles", `${SLUG}.mdx`),
-    `---
-title: ${TITLE}
-dek: Two late crossings to the islands will run on Fridays and Saturdays from December, the operator said.
-section: business
-authors: [ines-caldera]
-publishedAt: ${publishAt.toISOString()}
-tags: [transport]
-image:
-  src: /images/articles/orlen-shipyard-wins-ferry-contract.jpg
-  alt: A ferry at the quay in Port Alder harbour.
-  caption: A ferry at its berth in Port Alder, where the winter timetable starts next month.
-  credit: Northline News Service photo by Jorun Falk
----
-
-The Kessel Sea ferry operator will add two night sailings to the islands this winter, it said.
-`,
-  );
+  writeScheduledStory(dir, publishAt);
 
   const build = spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   expect(build.status, build.stdout + build.stderr).toBe(0);

@@ -1,0 +1,18 @@
+/**
+ * Settings of `npm run test:prod` (e2e-prod/prod.test.ts). Ports are chosen so that nothing clashes
+ * with `npm test` (3100, 3199), `npm run bench` (3107+), `npm run prod:up` (8080, 3601-3602, 6390) or
+ * `npm run bench:serve` (8280+, 3801+, 6392).
+ */
+export const PORTS = { nginxPort: 8180, nextPorts: [3701, 3702], redisPort: 6391 };
+export const PREVIEW_SECRET = "e2e-prod-preview-secret-not-for-production";
+/** The whole run (build included) must finish within this; a watchdog stops everything after it. */
+export const TOTAL_BUDGET_MS = 10 * 60_000;
+/** The scheduled story goes live this long after the copy is written (build + start take ~40 s). */
+export const SCHEDULE_LEAD_MS = 120_000;
+/** Updates must reach readers through the cache within this. */
+export const VISIBLE_WITHIN_MS = 60_000;
+export const FUZZ_REQUESTS = 10_000;
+export const FUZZ_CONCURRENCY = 48;
+export const SATURATION_SECONDS = 30;
+export const FAULT_LOAD_SECONDS = 20;
+export const LOAD_CONNECTIONS = 64;

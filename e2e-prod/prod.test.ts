@@ -1,0 +1,403 @@
+/**
+ * `npm run test:prod`: the production topology end to end, on loopback only, in at most 10 minutes.
+ *
+ * Builds a copy of the repo under .e2e-tmp/prod-test-* (with one story scheduled ~2 minutes ahead),
+ * starts nginx :8180 -> Next :3701/:3702 -> Redis :6391 from it, and checks the caching contract,
+ * previews, scheduled publishing through the cache, 10,000 fuzzed requests, load at saturation, a
+ * Next server killed under load and Redis stopped under load, and the security headers. It stops
+ * everything it started, also on failure, Ctrl-C or timeout. See docs/production.md.
+ */
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import autocannon from "autocannon";
+import {
+  assembleStandalone,
+  build,
+  copyRepo,
+  ensureSystemPackages,
+  killTopologySync,
+  redisPing,
+  startNext,
+  startRedis,
+  startTopology,
+  stopOne,
+  stopTopology,
+} from "../scripts/prod-lib.mjs";
+import { SCHEDULED_TEST_STORY, writeScheduledStory } from "../e2e/scheduled-story";
+import * as C from "./config";
+import { fuzzRequests, rawRequest, STACK } from "./fuzz";
+
+const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
+const ARTICLE = "/articles/vestria-sends-troops-to-harlow-pass";
+const STARTED = Date.now();
+
+let dir = "";
+let runDir = "";
+let serverDir = "";
+let base = "";
+let publishAt = new Date(0);
+const counts: Record<string, string> = {};
+const log = (...a: unknown[]) => console.log("[test:prod]", ...a);
+
+// Whatever happens, the processes we started end with us.
+process.on("exit", () => runDir && killTopologySync(runDir));
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(130));
+const watchdog = setTimeout(() => {
+  console.error(`[test:prod] over the ${C.TOTAL_BUDGET_MS / 60_000}-minute budget: stopping everything`);
+  process.exit(1);
+}, C.TOTAL_BUDGET_MS - 5_000);
+watchdog.unref();
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const get = (p: string, init: RequestInit = {}) => fetch(base + p, { redirect: "manual", ...init, signal: AbortSignal.timeout(15_000) });
+
+before(async () => {
+  ensureSystemPackages();
+  dir = copyRepo(`prod-test-${process.pid}`);
+  runDir = path.join(dir, ".run");
+  publishAt = new Date(Date.now() + C.SCHEDULE_LEAD_MS);
+  writeScheduledStory(dir, publishAt);
+  const site = `http://127.0.0.1:${C.PORTS.nginxPort}`;
+  const t = Date.now();
+  build(dir, { siteUrl: site, quiet: true, log });
+  log(`build ${((Date.now() - t) / 1000).toFixed(1)} s`);
+  serverDir = assembleStandalone(dir);
+  base = await startTopology({
+    runDir,
+    serverDir,
+    ...C.PORTS,
+    env: { PREVIEW_SECRET: C.PREVIEW_SECRET, SITE_URL: site },
+    log,
+  });
+});
+
+after(async () => {
+  clearTimeout(watchdog);
+  if (runDir) await stopTopology(runDir, { log: () => {} });
+  log("stopped everything it started");
+  if (dir && !process.env.KEEP_PROD_TEST) fs.rmSync(dir, { recursive: true, force: true });
+  console.log("\n[test:prod] counts");
+  for (const [k, v] of Object.entries(counts)) console.log(`  ${k.padEnd(34)} ${v}`);
+  console.log(`  ${"total time".padEnd(34)} ${((Date.now() - STARTED) / 1000).toFixed(0)} s`);
+});
+
+/** Cookies from /api/preview, as a Cookie header (the Draft Mode cookie is Secure, so send it by hand). */
+async function previewCookie(slug: string): Promise<string> {
+  const res = await get(`/api/preview?secret=${C.PREVIEW_SECRET}&slug=${slug}`);
+  assert.equal(res.status, 307, "preview opens with a redirect");
+  const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
+  assert.ok(cookies.some((c) => c.startsWith("__prerender_bypass=")));
+  assert.ok(cookies.some((c) => c.startsWith("ledger_preview=")));
+  return cookies.join("; ");
+}
+
+/** An RSC request as the router makes it: RSC: 1 plus the ?_rsc= that Next checks (it redirects to the right one). */
+async function rsc(p: string, extra: Record<string, string> = {}) {
+  const headers = { RSC: "1", ...extra };
+  let res = await get(`${p}?_rsc=test`, { headers });
+  for (let i = 0; i < 3 && res.status >= 300 && res.status < 400; i++) res = await get(res.headers.get("location")!, { headers });
+  return res;
+}
+
+test("an article is served, and the second request is a cache HIT", async () => {
+  const first = await get(ARTICLE);
+  assert.equal(first.status, 200);
+  assert.match(first.headers.get("content-type") ?? "", /text\/html/);
+  assert.match(await first.text(), /Harlow Pass/);
+  const second = await get(ARTICLE);
+  await second.arrayBuffer();
+  assert.equal(second.headers.get("x-cache-status"), "HIT");
+  assert.match(second.headers.get("cache-control") ?? "", /^public, .*s-maxage=\d+/);
+  const feed = await get("/feed.xml");
+  assert.match(feed.headers.get("content-type") ?? "", /rss\+xml/);
+  assert.match(feed.headers.get("cache-control") ?? "", /^public, .*s-maxage=\d+/);
+  counts["article / feed"] = `200, second request ${second.headers.get("x-cache-status")}`;
+});
+
+test("RSC and HTML for the same URL each get their own body, also when cached", async () => {
+  for (const url of ["/", "/sections/world", ARTICLE]) {
+    for (let round = 0; round < 2; round++) {
+      const r = await rsc(url);
+      assert.equal(r.status, 200);
+      assert.match(r.headers.get("content-type") ?? "", /^text\/x-component/, `${url} RSC round ${round}`);
+      assert.doesNotMatch(await r.text(), /^<!DOCTYPE/i);
+      const h = await get(url);
+      assert.match(h.headers.get("content-type") ?? "", /^text\/html/, `${url} HTML round ${round}`);
+      assert.match(await h.text(), /^<!DOCTYPE html>/i);
+      // The same URL as the RSC request, with ?_rsc= but no RSC header: HTML.
+      const hq = await get(`${url}?_rsc=test`);
+      assert.match(hq.headers.get("content-type") ?? "", /^text\/html/);
+      await hq.arrayBuffer();
+      if (round === 1) {
+        assert.equal(r.headers.get("x-cache-status"), "HIT", `${url} RSC cached`);
+        assert.equal(h.headers.get("x-cache-status"), "HIT", `${url} HTML cached`);
+      }
+    }
+    const pf = await rsc(url, { "Next-Router-Prefetch": "1" });
+    assert.match(pf.headers.get("content-type") ?? "", /^text\/x-component/);
+    await pf.arrayBuffer();
+  }
+  counts["RSC vs HTML"] = "3 URLs x 2 rounds: x-component / text/html, both HIT on round 2";
+});
+
+test("a preview is never cached and is private, no-store", async () => {
+  const cookie = await previewCookie(ARTICLE.split("/").pop()!);
+  for (let i = 0; i < 3; i++) {
+    const res = await get(ARTICLE, { headers: { cookie } });
+    assert.equal(res.status, 200);
+    assert.notEqual(res.headers.get("x-cache-status"), "HIT");
+    assert.equal(res.headers.get("x-cache-status"), "BYPASS");
+    assert.equal(res.headers.get("cache-control"), "private, no-store");
+    assert.match(res.headers.get("x-robots-tag") ?? "", /noindex/);
+    await res.arrayBuffer();
+    const r = await rsc(ARTICLE, { cookie });
+    assert.equal(r.headers.get("x-cache-status"), "BYPASS");
+    assert.equal(r.headers.get("cache-control"), "private, no-store");
+    await r.arrayBuffer();
+  }
+  // Only one of the two cookies is enough to bypass.
+  const one = await get(ARTICLE, { headers: { cookie: cookie.split("; ").filter((c) => c.startsWith("ledger_preview="))[0] } });
+  assert.equal(one.headers.get("x-cache-status"), "BYPASS");
+  await one.arrayBuffer();
+  // The public page after previews: still the public, cached page.
+  const pub = await get(ARTICLE);
+  assert.equal(pub.headers.get("x-cache-status"), "HIT");
+  assert.doesNotMatch(await pub.text(), /noindex/);
+  counts["preview"] = "BYPASS x 3 (HTML) + 3 (RSC), private, no-store";
+});
+
+test("security headers on every kind of response", async () => {
+  const html = await get(ARTICLE);
+  const body = await html.text();
+  const kinds: [string, Response][] = [
+    ["page", html],
+    ["rsc", await rsc(ARTICLE)],
+    ["feed", await get("/feed.xml")],
+    ["404", await get("/articles/no-such-story")],
+    ["405 (nginx)", await get("/", { method: "DELETE" })],
+    ["400 (nginx)", await get("/%2e%2e%2f%2e%2e%2fetc/passwd")],
+    ["static", await get((/\/_next\/static\/[^"]+\.js/.exec(body) ?? [""])[0])],
+    ["image", await get("/_next/image?url=%2Fimages%2Farticles%2Fvestria-sends-troops-to-harlow-pass.jpg&w=640&q=75")],
+  ];
+  for (const [kind, res] of kinds) {
+    const h = res.headers;
+    const csp = h.get("content-security-policy") ?? "";
+    for (const d of ["default-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"]) {
+      assert.ok(csp.includes(d), `${kind}: CSP has ${d}`);
+    }
+    assert.equal(h.get("x-content-type-options"), "nosniff", kind);
+    assert.equal(h.get("referrer-policy"), "strict-origin-when-cross-origin", kind);
+    assert.ok(h.get("permissions-policy"), kind);
+    assert.equal(h.get("x-powered-by"), null, kind);
+    assert.equal(h.get("server"), "nginx", `${kind}: no version in Server`);
+    assert.equal(h.get("strict-transport-security"), null, `${kind}: no HSTS over plain HTTP`);
+    if (!res.bodyUsed) await res.arrayBuffer();
+  }
+  const https = await get(ARTICLE, { headers: { "X-Forwarded-Proto": "https" } });
+  assert.match(https.headers.get("strict-transport-security") ?? "", /max-age=\d+/);
+  await https.arrayBuffer();
+
+  // What the CSP must allow, measured on the page: inline bootstrap scripts and style attributes
+  // ('unsafe-inline'), and every script, stylesheet, image and font from our own origin.
+  const inlineScripts = [...body.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>/g)].length;
+  const styleAttrs = [...body.matchAll(/\sstyle="/g)].length;
+  const csp = html.headers.get("content-security-policy")!;
+  if (inlineScripts) assert.match(csp, /script-src [^;]*'unsafe-inline'/);
+  if (styleAttrs) assert.match(csp, /style-src [^;]*'unsafe-inline'/);
+  const foreign = [...body.matchAll(/<(?:script|img|link|source)\b[^>]*\s(?:src|href|srcSet)="(https?:)?\/\/[^"]*"/gi)]
+    .map((m) => m[0])
+    .filter((tag) => !/rel="(?:canonical|alternate)"/.test(tag));
+  assert.deepEqual(foreign, [], "no script, style, image or font from another origin");
+
+  // Next on its own (no nginx in front) sends the same set from next.config.ts.
+  const direct = await fetch(`http://127.0.0.1:${C.PORTS.nextPorts[0]}${ARTICLE}`);
+  assert.ok(direct.headers.get("content-security-policy")?.includes("frame-ancestors 'none'"));
+  assert.equal(direct.headers.get("x-powered-by"), null);
+  await direct.arrayBuffer();
+  counts["security headers"] = `${kinds.length} kinds of response + HSTS only over https; page needs ${inlineScripts} inline scripts, ${styleAttrs} style attributes`;
+});
+
+test("pages run in a browser under the CSP with no violations", async (t) => {
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(executablePath)) return t.skip(`no Chromium at ${executablePath}`);
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  try {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
+    });
+    for (const p of ["/", ARTICLE, "/sections/world", "/authors/mara-okafor"]) {
+      await page.goto(base + p, { waitUntil: "networkidle" });
+      // Hydrated: a client-side navigation works (it needs the inline scripts to have run).
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
+    }
+    await page.goto(base + "/");
+    await page.click(`a[href="${ARTICLE}"]`);
+    await page.waitForURL(`**${ARTICLE}`);
+    counts["CSP in Chromium"] = `4 pages + 1 client-side navigation, ${violations.length} violations`;
+    assert.deepEqual(violations, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test("the scheduled story is hidden before its time", async () => {
+  assert.ok(Date.now() < publishAt.getTime() - 5_000, "the build took too long for the schedule check");
+  const res = await get(`/articles/${SLUG}`);
+  assert.equal(res.status, 404);
+  await res.arrayBuffer();
+  assert.ok(!(await (await get("/")).text()).includes(TITLE));
+  assert.ok(!(await (await get("/feed.xml")).text()).includes(TITLE));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Fuzzing: raw HTTP over sockets, so that malformed request lines and headers really go out.
+
+
+test(`fuzz: ${C.FUZZ_REQUESTS.toLocaleString("en")} generated requests, no 5xx, no stack trace or path`, async () => {
+  const requests = fuzzRequests(C.FUZZ_REQUESTS);
+  const byStatus = new Map<number, number>();
+  const bad: string[] = [];
+  let i = 0;
+  const t = Date.now();
+  await Promise.all(
+    Array.from({ length: C.FUZZ_CONCURRENCY }, async () => {
+      while (i < requests.length) {
+        const req = requests[i++];
+        const res = await rawRequest(C.PORTS.nginxPort, req);
+        byStatus.set(res.status, (byStatus.get(res.status) ?? 0) + 1);
+        const leak = STACK.find((re) => re.test(res.text));
+        if (res.status >= 500 || res.status <= 0 || leak) {
+          bad.push(`${res.status} ${leak ? `leak ${leak} ` : ""}<- ${req.split("\r\n")[0].slice(0, 160)}`);
+        }
+      }
+    }),
+  );
+  const summary = [...byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s === 0 ? "closed" : s === -1 ? "timeout" : s}:${n}`).join(" ");
+  counts["fuzz"] = `${requests.length} requests in ${((Date.now() - t) / 1000).toFixed(0)} s; ${bad.length} bad; ${summary}`;
+  log(counts["fuzz"]);
+  assert.deepEqual(bad.slice(0, 20), [], `${bad.length} requests got a 5xx, no answer, or leaked internals`);
+  // The site still works afterwards.
+  assert.equal((await get(ARTICLE)).status, 200);
+});
+
+test(`the scheduled story shows through the cache within ${C.VISIBLE_WITHIN_MS / 1000} s, without a rebuild`, async () => {
+  const wait = publishAt.getTime() - Date.now();
+  if (wait > 0) {
+    log(`waiting ${(wait / 1000).toFixed(0)} s for the scheduled story's time`);
+    await sleep(wait);
+  }
+  const seen: Record<string, number> = {};
+  const deadline = publishAt.getTime() + C.VISIBLE_WITHIN_MS;
+  while (Date.now() < deadline && Object.keys(seen).length < 3) {
+    const checks: [string, () => Promise<boolean>][] = [
+      ["article", async () => (await get(`/articles/${SLUG}`)).status === 200],
+      ["front page", async () => (await (await get("/")).text()).includes(TITLE)],
+      ["feed", async () => (await (await get("/feed.xml")).text()).includes(TITLE)],
+    ];
+    for (const [name, check] of checks) {
+      if (!(name in seen) && (await check())) seen[name] = (Date.now() - publishAt.getTime()) / 1000;
+    }
+    await sleep(2_000);
+  }
+  counts["scheduled story visible after"] = Object.entries(seen).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ") || "never";
+  log(counts["scheduled story visible after"]);
+  assert.deepEqual(Object.keys(seen).sort(), ["article", "feed", "front page"]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Load
+
+function failed(r: autocannon.Result) {
+  return r.errors + r.timeouts + r.non2xx;
+}
+function describe(r: autocannon.Result) {
+  return `${r.requests.total} requests, ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}`;
+}
+
+test(`${C.SATURATION_SECONDS} s at saturation through the cache: zero errors`, async () => {
+  const r = await autocannon({
+    url: base,
+    connections: C.LOAD_CONNECTIONS,
+    duration: C.SATURATION_SECONDS,
+    requests: [{ path: ARTICLE }, { path: "/" }, { path: "/feed.xml" }, { path: "/sections/world" }],
+  });
+  counts["saturation"] = describe(r);
+  log(counts["saturation"]);
+  assert.equal(failed(r), 0);
+});
+
+/** Load that reaches the Next servers: cached pages, unique URLs (nginx MISS, Next's ISR cache), previews. */
+async function upstreamLoad(seconds: number, during: () => Promise<void>) {
+  const cookie = await previewCookie(ARTICLE.split("/").pop()!);
+  let n = 0;
+  const bust = (req: { path?: string }) => ({ ...req, path: `/sections/world?n=${process.pid}-${n++}` });
+  const bust2 = (req: { path?: string }) => ({ ...req, path: `/?n=${process.pid}-${n++}` });
+  const run = autocannon({
+    url: base,
+    connections: 32,
+    duration: seconds,
+    timeout: 20,
+    requests: [
+      { path: ARTICLE },
+      { path: "/", setupRequest: bust2 },
+      { path: "/sections/world", setupRequest: bust },
+      { path: ARTICLE, headers: { cookie } },
+      { path: "/feed.xml" },
+    ],
+  });
+  await during();
+  return run;
+}
+
+test("a Next server killed under load: zero failed requests", async () => {
+  let killedAt = 0;
+  const r = await upstreamLoad(C.FAULT_LOAD_SECONDS, async () => {
+    await sleep(5_000);
+    await stopOne(runDir, "next-1", { signal: "SIGKILL", graceMs: 0 });
+    killedAt = Date.now();
+  });
+  counts["next-1 killed under load"] = `${describe(r)} -> failed ${failed(r)}`;
+  log(counts["next-1 killed under load"]);
+  assert.ok(killedAt > 0);
+  assert.equal(failed(r), 0);
+  // Bring it back for the next test.
+  startNext({ runDir, serverDir, port: C.PORTS.nextPorts[0], name: "next-1", env: { REDIS_URL: `redis://127.0.0.1:${C.PORTS.redisPort}`, PREVIEW_SECRET: C.PREVIEW_SECRET, SITE_URL: base } });
+  for (let i = 0; i < 100; i++) {
+    if ((await fetch(`http://127.0.0.1:${C.PORTS.nextPorts[0]}/robots.txt`).catch(() => null))?.status === 200) break;
+    await sleep(200);
+  }
+});
+
+test("Redis stopped under load: zero failed requests, and the cache recovers when it returns", async () => {
+  const redisKeys = async () => {
+    const res = await new Promise<string>((resolve) => {
+      const s = net.connect(C.PORTS.redisPort, "127.0.0.1", () => s.write("DBSIZE\r\n"));
+      s.on("data", (d) => (s.destroy(), resolve(d.toString())));
+      s.on("error", () => resolve(""));
+    });
+    return Number(/:(\d+)/.exec(res)?.[1] ?? -1);
+  };
+  const before = await redisKeys();
+  let after = -1;
+  const r = await upstreamLoad(C.FAULT_LOAD_SECONDS, async () => {
+    await sleep(4_000);
+    await stopOne(runDir, "redis");
+    assert.equal(await redisPing(C.PORTS.redisPort), false);
+    await sleep(8_000);
+    startRedis({ runDir, port: C.PORTS.redisPort });
+    for (let i = 0; i < 50 && !(await redisPing(C.PORTS.redisPort)); i++) await sleep(100);
+    await sleep(5_000);
+    after = await redisKeys();
+  });
+  counts["redis stopped under load"] = `${describe(r)} -> failed ${failed(r)}; keys before ${before}, after restart ${after}`;
+  log(counts["redis stopped under load"]);
+  assert.equal(failed(r), 0);
+  assert.ok(before > 0, "Redis held the shared cache before");
+  assert.ok(after > 0, "the servers wrote to Redis again after it came back");
+});

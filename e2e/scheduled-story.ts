@@ -1,0 +1,33 @@
+/**
+ * A story scheduled to go live a little after a test's server starts, written into a copy of the
+ * repository before it is built (e2e/scheduled.spec.ts and e2e-prod/prod.test.ts).
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+export const SCHEDULED_TEST_STORY = {
+  slug: "e2e-scheduled-night-ferry",
+  title: "Night ferry to the Kessel islands returns for the winter season",
+};
+
+export function writeScheduledStory(repoDir: string, publishAt: Date): void {
+  fs.writeFileSync(
+    path.join(repoDir, "content/articles", `${SCHEDULED_TEST_STORY.slug}.mdx`),
+    `---
+title: ${SCHEDULED_TEST_STORY.title}
+dek: The overnight crossing to the islands will run on Fridays and Saturdays from December, the operator said.
+section: business
+authors: [ines-caldera]
+publishedAt: ${publishAt.toISOString()}
+tags: [transport]
+image:
+  src: /images/articles/orlen-shipyard-wins-ferry-contract.jpg
+  alt: A ferry at the quay in Port Alder harbour.
+  caption: A ferry at its berth in Port Alder, where the winter timetable starts next month.
+  credit: Northline News Service photo by Jorun Falk
+---
+
+The Kessel Sea ferry operator will bring back its night sailing to the islands this winter, it said.
+`,
+  );
+}
