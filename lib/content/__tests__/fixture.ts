@@ -9,6 +9,7 @@ import sharp from "sharp";
 import { stringify } from "yaml";
 import { checkContent } from "../check";
 import { loadContent } from "../load";
+import type { Story } from "../types";
 
 /** "Now" for every fixture: after the baseline stories, before the scheduled ones tests add. */
 export const NOW = new Date("2026-12-01T12:00:00+00:00");
@@ -120,4 +121,25 @@ export async function makeFixture(overrides: Record<string, string | Buffer | nu
 /** Deletes every fixture made so far (call from afterAll). */
 export function removeFixtures() {
   for (const root of created.splice(0)) fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** A Story object as the loader makes it, published at `publishedAt`, for tests of queries built on loaded content. */
+export function storyObject(slug: string, publishedAt: Date, overrides: Partial<Story> = {}): Story {
+  return {
+    slug,
+    file: `content/articles/${slug}.mdx`,
+    title: `Headline ${slug}`,
+    dek: "Dek.",
+    section: "world",
+    type: "news",
+    authors: ["ana-writer"],
+    status: "published",
+    tags: [],
+    contributors: [],
+    related: [],
+    corrections: [],
+    redirectFrom: [],
+    publishedAt,
+    ...overrides,
+  };
 }

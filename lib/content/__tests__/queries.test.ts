@@ -1,30 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createQueries, paginate, PAGE_SIZE } from "../queries";
 import type { Content, Story } from "../types";
-import { makeFixture, NOW, removeFixtures, storyFile } from "./fixture";
+import { makeFixture, NOW, removeFixtures, storyFile, storyObject } from "./fixture";
 
 afterAll(removeFixtures);
 
 /** A story published `hoursAgo` before NOW (negative: scheduled), with overrides. */
-function story(slug: string, hoursAgo: number, overrides: Partial<Story> = {}): Story {
-  return {
-    slug,
-    file: `content/articles/${slug}.mdx`,
-    title: `Headline ${slug}`,
-    dek: "Dek.",
-    section: "world",
-    type: "news",
-    authors: ["ana-writer"],
-    status: "published",
-    tags: [],
-    contributors: [],
-    related: [],
-    corrections: [],
-    redirectFrom: [],
-    publishedAt: new Date(NOW.getTime() - hoursAgo * 3_600_000),
-    ...overrides,
-  };
-}
+const story = (slug: string, hoursAgo: number, overrides: Partial<Story> = {}): Story =>
+  storyObject(slug, new Date(NOW.getTime() - hoursAgo * 3_600_000), overrides);
 
 /** Content as loadContent returns it: stories newest first. */
 function contentOf(stories: Story[]): Content {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createQueries } from "@/lib/content/queries";
 import type { Content, Story } from "@/lib/content/types";
+import { storyObject } from "@/lib/content/__tests__/fixture";
 import {
   escapeXml,
   MAX_NEWS_URLS,
@@ -52,25 +53,8 @@ const MINUTE = 60_000;
 const BASE = "https://news.example.org";
 
 /** A published story `ageMs` before NOW (negative: scheduled), with overrides. */
-function story(slug: string, ageMs: number, overrides: Partial<Story> = {}): Story {
-  return {
-    slug,
-    file: `content/articles/${slug}.mdx`,
-    title: `Headline ${slug}`,
-    dek: "Dek.",
-    section: "world",
-    type: "news",
-    authors: ["ana-writer"],
-    status: "published",
-    tags: [],
-    contributors: [],
-    related: [],
-    corrections: [],
-    redirectFrom: [],
-    publishedAt: new Date(NOW.getTime() - ageMs),
-    ...overrides,
-  };
-}
+const story = (slug: string, ageMs: number, overrides: Partial<Story> = {}): Story =>
+  storyObject(slug, new Date(NOW.getTime() - ageMs), overrides);
 
 /** Content as loadContent returns it: stories newest first. */
 function contentOf(stories: Story[], language = "en-GB"): Content {
