@@ -13,7 +13,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
-const EXCLUDE = new Set(["node_modules", ".next", "test-results", ".git", "bench/.tmp"]);
+const EXCLUDE = new Set(["node_modules", ".next", "test-results", ".git", "bench/.tmp", ".e2e-tmp", "playwright-report"]);
 const PAGES: Record<string, string> = {
   article: "/articles/vestria-sends-troops-to-harlow-pass",
   front: "/",
@@ -186,7 +186,9 @@ function generateArticles(dir: string, count: number): void {
     if (typeof fm.updatedAt === "string") fm.updatedAt = iso(published + (Date.parse(fm.updatedAt) - Date.parse(String(fm.publishedAt))));
     fm.publishedAt = iso(published);
     fm.title = `${String(fm.title)} (archive ${i})`;
-    // `related` and <More> keep pointing at the original stories, which exist in this copy too.
+    // `related` and <More> keep pointing at the original stories, which exist in this copy too;
+    // an old slug can redirect to one story only, so clones drop `redirectFrom`.
+    delete fm.redirectFrom;
     const slug = `bench-${String(i).padStart(4, "0")}-${file.replace(/\.mdx$/, "")}`;
     fs.writeFileSync(path.join(articles, `${slug}.mdx`), `---\n${stringifyYaml(fm)}---\n${body}`);
   }
