@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { stringify } from "yaml";
 import { checkContent } from "../check";
 import { loadContent } from "../load";
-import type { Story } from "../types";
+import type { Content, Story } from "../types";
 
 /** "Now" for every fixture: after the baseline stories, before the scheduled ones tests add. */
 export const NOW = new Date("2026-12-01T12:00:00+00:00");
@@ -141,5 +141,24 @@ export function storyObject(slug: string, publishedAt: Date, overrides: Partial<
     redirectFrom: [],
     publishedAt,
     ...overrides,
+  };
+}
+
+/** Content as loadContent returns it (stories newest first), with two sections and two authors. */
+export function contentObject(stories: Story[], overrides: { site?: Partial<Content["site"]>; tagLabels?: Record<string, string> } = {}): Content {
+  return {
+    site: { name: "T", tagline: "T", language: "en", timeZone: "UTC", social: [], ...overrides.site },
+    sections: [
+      { id: "world", name: "World", description: "W." },
+      { id: "politics", name: "Politics", description: "P." },
+    ],
+    tagLabels: overrides.tagLabels ?? {},
+    trending: [],
+    stories: [...stories].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()),
+    authors: [
+      { id: "ana-writer", file: "content/authors/ana-writer.mdx", name: "Ana", role: "Reporter", links: {} },
+      { id: "ben-editor", file: "content/authors/ben-editor.mdx", name: "Ben", role: "Editor", links: {} },
+    ],
+    issues: [],
   };
 }

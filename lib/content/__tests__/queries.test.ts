@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createQueries, paginate, PAGE_SIZE } from "../queries";
 import type { Content, Story } from "../types";
-import { makeFixture, NOW, removeFixtures, storyFile, storyObject } from "./fixture";
+import { contentObject, makeFixture, NOW, removeFixtures, storyFile, storyObject } from "./fixture";
 
 afterAll(removeFixtures);
 
@@ -10,23 +10,7 @@ const story = (slug: string, hoursAgo: number, overrides: Partial<Story> = {}): 
   storyObject(slug, new Date(NOW.getTime() - hoursAgo * 3_600_000), overrides);
 
 /** Content as loadContent returns it: stories newest first. */
-function contentOf(stories: Story[]): Content {
-  return {
-    site: { name: "T", tagline: "T", language: "en", timeZone: "UTC", social: [] },
-    sections: [
-      { id: "world", name: "World", description: "W." },
-      { id: "politics", name: "Politics", description: "P." },
-    ],
-    tagLabels: { "harlow-pass": "Harlow Pass" },
-    trending: [],
-    stories: [...stories].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()),
-    authors: [
-      { id: "ana-writer", file: "content/authors/ana-writer.mdx", name: "Ana", role: "Reporter", links: {} },
-      { id: "ben-editor", file: "content/authors/ben-editor.mdx", name: "Ben", role: "Editor", links: {} },
-    ],
-    issues: [],
-  };
-}
+const contentOf = (stories: Story[]): Content => contentObject(stories, { tagLabels: { "harlow-pass": "Harlow Pass" } });
 
 const slugs = (stories: Story[]) => stories.map((s) => s.slug);
 

@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { createQueries } from "@/lib/content/queries";
 import type { Content, Story } from "@/lib/content/types";
-import { storyObject } from "@/lib/content/__tests__/fixture";
+import { contentObject, storyObject } from "@/lib/content/__tests__/fixture";
 import {
   escapeXml,
   MAX_NEWS_URLS,
@@ -57,23 +57,8 @@ const story = (slug: string, ageMs: number, overrides: Partial<Story> = {}): Sto
   storyObject(slug, new Date(NOW.getTime() - ageMs), overrides);
 
 /** Content as loadContent returns it: stories newest first. */
-function contentOf(stories: Story[], language = "en-GB"): Content {
-  return {
-    site: { name: "The Test & <Ledger>", tagline: "T", language, timeZone: "Europe/London", social: [] },
-    sections: [
-      { id: "world", name: "World", description: "W." },
-      { id: "politics", name: "Politics", description: "P." },
-    ],
-    tagLabels: {},
-    trending: [],
-    stories: [...stories].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()),
-    authors: [
-      { id: "ana-writer", file: "content/authors/ana-writer.mdx", name: "Ana", role: "Reporter", links: {} },
-      { id: "ben-editor", file: "content/authors/ben-editor.mdx", name: "Ben", role: "Editor", links: {} },
-    ],
-    issues: [],
-  };
-}
+const contentOf = (stories: Story[], language = "en-GB"): Content =>
+  contentObject(stories, { site: { name: "The Test & <Ledger>", language, timeZone: "Europe/London" } });
 
 /** `n` entries with distinct URLs. */
 function generated(n: number): SitemapEntry[] {
