@@ -5,10 +5,10 @@ import { buildFeed, FEED_SIZE, feedResponse } from "@/lib/feed/build";
 export const revalidate = 30;
 
 /** RSS 2.0 of the latest 50 public stories. */
-export function GET() {
+export async function GET() {
   const site = content();
   return feedResponse(
-    buildFeed({
+    await buildFeed({
       title: site.site.name,
       description: site.site.tagline,
       path: "/feed.xml",

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { content } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
 
 interface Props {
@@ -7,11 +6,13 @@ interface Props {
   handle: string;
   href: string;
   date?: string;
+  /** The newsroom's time zone, for the date of the post. */
+  timeZone: string;
   children: ReactNode;
 }
 
 /** A quoted social post as plain HTML: readable without any third-party script, linked to the original. */
-export function SocialPost({ author, handle, href, date, children }: Props) {
+export function SocialPost({ author, handle, href, date, timeZone, children }: Props) {
   const when = date ? new Date(date) : undefined;
   return (
     <figure className="social-post my-8 rounded-lg border border-rule bg-surface p-4 font-sans">
@@ -26,7 +27,7 @@ export function SocialPost({ author, handle, href, date, children }: Props) {
         <a href={href} className="inline-block py-0.5 text-muted underline underline-offset-2" rel="noopener nofollow">
           {when ? (
             <>
-              Posted <time dateTime={when.toISOString()}>{formatDateTime(when, content().site.timeZone)}</time>
+              Posted <time dateTime={when.toISOString()}>{formatDateTime(when, timeZone)}</time>
             </>
           ) : (
             "View the original post"

@@ -10,13 +10,13 @@ const required = (what: string) => ({
   error: (issue: { input?: unknown }) => (issue.input === undefined ? "is required" : `must be ${what}`),
 });
 
-const text = (what = "text") => z.string(required(what)).trim().min(1, "must not be empty");
-const slug = (what: string) =>
+export const text = (what = "text") => z.string(required(what)).trim().min(1, "must not be empty");
+export const slug = (what: string) =>
   z.string(required("a slug")).regex(SLUG_PATTERN, `must be a ${what}: lowercase letters, digits and single hyphens`);
 // required() here too: a missing date should say "is required", not describe the format.
-const dateTime = z.iso.datetime({ offset: true, ...required("an ISO 8601 date and time with an offset, like 2026-11-23T07:30:00+00:00") });
+export const dateTime = z.iso.datetime({ offset: true, ...required("an ISO 8601 date and time with an offset, like 2026-11-23T07:30:00+00:00") });
 const date = z.iso.date(required("a date like 2026-11-24"));
-const publicPath = z
+export const publicPath = z
   .string(required("a path"))
   .regex(/^\/[^\s]+\.(jpe?g|png|webp|avif)$/i, "must be a path under public/ starting with / and ending in .jpg, .png, .webp or .avif");
 

@@ -41,7 +41,7 @@ export interface BuildFeedOptions {
 }
 
 /** The RSS 2.0 document for `stories`. Pass only stories from a public query (`new Date()` view). */
-export function buildFeed({ title, description, path, pageUrl, stories, now = new Date() }: BuildFeedOptions): string {
+export async function buildFeed({ title, description, path, pageUrl, stories, now = new Date() }: BuildFeedOptions): Promise<string> {
   const site = content();
   const base = siteUrl();
   const absolute = (p: string) => new URL(p, `${base}/`).href;
@@ -66,7 +66,7 @@ export function buildFeed({ title, description, path, pageUrl, stories, now = ne
       const author = site.author(id);
       return { id, name: author?.name ?? id, email: author?.links.email };
     });
-    const body = storyBodyHtml(story, now);
+    const body = await storyBodyHtml(story, now);
     // The library declares the dc namespace on <rss> only for items with content:encoded.
     const dcNamespace = body === undefined ? { _attributes: { "xmlns:dc": DC_NS } } : {};
     const extensions: Extension[] = [

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import type { ComponentType } from "react";
 import { ArticleHeader } from "@/components/article/ArticleHeader";
 import { Byline } from "@/components/article/Byline";
 import { ContributorsLine } from "@/components/article/ContributorsLine";
@@ -11,7 +10,9 @@ import { AuthorBox } from "@/components/AuthorBox";
 import { FollowWidget } from "@/components/FollowWidget";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { RelatedStories } from "@/components/RelatedStories";
-import { content } from "@/lib/content";
+import { content, sizedImage } from "@/lib/content";
+import { loadStoryBody } from "@/lib/content/body/load";
+import { StoryBody } from "@/components/body/StoryBody";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
 import { siteUrl } from "@/lib/site-url";
@@ -73,10 +74,6 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   };
 }
 
-async function loadBody(slug: string): Promise<ComponentType> {
-  return (await import(`@/content/articles/${slug}.mdx`)).default;
-}
-
 export default async function ArticlePage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
   const site = content();
@@ -85,7 +82,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   if (!story) notFound();
   const section = site.section(story.section)!;
   const authors = story.authors.map((id) => site.author(id)!);
-  const Body = await loadBody(story.slug);
+  // The body is data from the one body pipeline, never a compiled module.
+  const body = await loadStoryBody(story.file);
 
   return (
     <>
@@ -107,7 +105,10 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         )}
         <CorrectionsBox corrections={story.corrections} />
         <div className="article-body">
-          <Body />
+          <StoryBody
+            tree={body.tree}
+            ctx={{ publicStory: (slug) => site.publicStory(slug, view), image: sizedImage, timeZone: site.site.timeZone }}
+          />
           <ContributorsLine contributors={story.contributors} />
         </div>
       </article>

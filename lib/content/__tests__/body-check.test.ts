@@ -41,7 +41,7 @@ describe("checkBodies: valid bodies", () => {
     expect(issues).toEqual([]);
   });
 
-  it("checks the real component list", () => {
+  it("checks the registry's component list", () => {
     expect(Object.keys(BODY_COMPONENTS).sort()).toEqual(["ImageCaption", "More", "SocialPost"]);
   });
 
@@ -122,7 +122,6 @@ describe("checkBodies: <ImageCaption>", () => {
   it.each([
     ["missing", IMAGE_ATTRS.replace(' alt="Boats in the harbour."', "")],
     ["empty", IMAGE_ATTRS.replace('alt="Boats in the harbour."', 'alt="  "')],
-    ["an expression", IMAGE_ATTRS.replace('alt="Boats in the harbour."', 'alt={"Boats"}')],
   ])("reports alt text that is %s, with field and line", async (_, attrs) => {
     const { errors, lineOf } = await checkBody(`Intro.\n\n<ImageCaption ${attrs} />\n`);
     const issue = findIssue(errors, { file: THIRD, field: "<ImageCaption> alt" });
@@ -130,6 +129,16 @@ describe("checkBodies: <ImageCaption>", () => {
     expect(issue.message).toBe("<ImageCaption> has no `alt` (alt text): every image needs one");
     expect(issue.fix).toBe('Add alt="..." as plain text in double quotes.');
     expect(errors).toHaveLength(1);
+  });
+
+  it("reports alt text written as an expression once, as code that is not allowed", async () => {
+    const attrs = IMAGE_ATTRS.replace('alt="Boats in the harbour."', 'alt={"Boats"}');
+    const { errors, lineOf } = await checkBody(`Intro.\n\n<ImageCaption ${attrs} />\n`);
+    expect(errors).toHaveLength(1);
+    const issue = findIssue(errors, { file: THIRD, field: "<ImageCaption> alt" });
+    expect(issue.line).toBe(lineOf("<ImageCaption"));
+    expect(issue.message).toBe('<ImageCaption> has an expression in `alt` (`{"Boats"}`): attributes are plain text');
+    expect(issue.fix).toBe('Write alt="..." as plain text in double quotes.');
   });
 
   it.each(["src", "caption", "credit"])("reports a missing %s", async (attr) => {
@@ -207,7 +216,9 @@ describe("checkBodies: <SocialPost>", () => {
 
   it("reports a date that is not a date", async () => {
     const { errors } = await checkBody(post('author="A" handle="@a" href="https://social.example/1" date="last week"'));
-    expect(findIssue(errors, { file: THIRD, field: "<SocialPost> date" }).message).toBe('<SocialPost> date "last week" is not a date');
+    const issue = findIssue(errors, { file: THIRD, field: "<SocialPost> date" });
+    expect(issue.message).toBe("<SocialPost> `date` must be an ISO 8601 date and time with an offset, like 2026-11-23T07:30:00+00:00");
+    expect(issue.fix).toMatch(/ISO 8601/);
   });
 
   it("reports a missing handle", async () => {
@@ -249,5 +260,94 @@ describe("checkBodies: several problems", () => {
     const { errors, lineOf } = await checkBody(body);
     expect(errors.map((e) => e.line)).toEqual([lineOf("# Title"), lineOf("<More"), lineOf("<Chart")]);
     expect(errorsOf(errors).every((e) => e.file === THIRD)).toBe(true);
+  });
+});
+
+/** A body is data, never code: each construct that could run, load or leak is an error on its own line. */
+describe("checkBodies: constructs a story body may not use", () => {
+  it.each([
+    ["an import", 'import fs from "node:fs"', /`import` or `export`/],
+    ["an export", "export const x = 1", /`import` or `export`/],
+    ["an expression in text", "The secret is {process.env.PREVIEW_SECRET} here.", /`\{process\.env\.PREVIEW_SECRET\}` expression/],
+    ["a flow expression", '{"a" + "b"}', /expression: a story body is text, not code/],
+    ["a <script>", "<script>alert(1)</script>", /<script>, which could run code/],
+    ["a mixed-case <Script>", "<Script>alert(1)</Script>", /<Script>, which could run code/],
+    ["a <sCrIpT>", "<sCrIpT>alert(1)</sCrIpT>", /<sCrIpT>, which could run code/],
+    ["an <iframe>", '<iframe src="https://video.example/embed/1" />', /<iframe>, which could run code/],
+    ["a <style>", "<style>{'body{display:none}'}</style>", /<style>, which could run code/],
+    ["an <object>", '<object data="/x.swf" />', /<object>, which could run code/],
+    ["an <embed>", '<embed src="/x.swf" />', /<embed>, which could run code/],
+    ["a <form>", '<form action="https://evil.example"><input name="card" /></form>', /<form>, which could run code/],
+    ["a <script> nested in a component", '<SocialPost author="A" handle="@a" href="https://social.example/1">\n<script>alert(1)</script>\n</SocialPost>', /<script>, which could run code/],
+    ["a javascript: link", "[click](javascript:alert(1))", /`javascript:`, which a story may not link to/],
+    ["a mixed-case JaVaScRiPt: link", "[click](JaVaScRiPt:alert(1))", /`javascript:`/],
+    ["a javascript: link with an entity-encoded letter", "[click](&#x6A;avascript:alert(1))", /`javascript:`/],
+    ["a data: link", "[x](data:text/html;base64,PHNjcmlwdD4=)", /`data:`, which a story may not link to/],
+    ["a reference-style javascript: link", "[click][x]\n\n[x]: javascript:alert(1)", /`javascript:`/],
+    ["an <a> element with javascript:", '<a href="JaVaScRiPt:alert(1)">x</a>', /<a>, which is not HTML a story can use/],
+    ["an <img> with data: and onerror", '<img src="data:image/png;base64,AAAA" onerror="alert(1)" />', /<img>, which is not HTML a story can use/],
+    ["a Markdown image", "![x](data:image/png;base64,AAAA)", /Markdown image/],
+    ["an event handler on allowed HTML", '<abbr title="x" onMouseOver="alert(1)">A</abbr>', /event handler `onMouseOver`/],
+    ["a style attribute on allowed HTML", '<span style="color:red">x</span>', /attribute `style` that a story cannot use/],
+    ["a spread attribute", '<More {...{slug: "first-story"}} />', /spread attribute/],
+    ["an expression in a component attribute", '<More slug={"first-story"} />', /expression in `slug`/],
+    ["an event handler on a component", '<More slug="first-story" onClick="alert(1)" />', /event handler `onClick`/],
+    ["a javascript: href on a component", '<SocialPost author="A" handle="@a" href="javascript:alert(1)">\nx\n</SocialPost>', /https:\/\//],
+    ["a fragment", "<>text</>", /fragment/],
+    ["an unknown component", '<Chart data="x" />', /<Chart>, which is not a component/],
+    ["a member component", "<Foo.Bar />", /<Foo\.Bar>, which is not a component/],
+  ])("rejects %s, with file and line", async (_, construct, message) => {
+    const { errors, lineOf } = await checkBody(`Intro.\n\n${construct}\n`);
+    const issue = errors.find((e) => message.test(e.message));
+    expect(issue, errors.map((e) => e.message).join("\n")).toBeDefined();
+    expect(issue!.file).toBe(THIRD);
+    // The line of the offending part: a <script> nested in a component is on its own line.
+    const offending = construct.split("\n").find((l) => /<script/i.test(l)) ?? construct.split("\n")[0];
+    expect(issue!.line).toBe(lineOf(offending));
+    expect(issue!.fix).toBeTruthy();
+  });
+
+  it.each([
+    ["inline HTML from the allowlist", 'Water is H<sub>2</sub>O, x<sup>2</sup>, <abbr title="Port Alder Transit">PAT</abbr>, <mark>marked</mark>, <q cite="https://example.org/q">quoted</q> and <time dateTime="2026-11-23">Monday</time>.'],
+    ["a note to other editors", "{/* check the figure with the desk */}\n\nText."],
+    ["http, https, mailto, tel and site links", "[a](http://example.org) [b](https://example.org) [c](mailto:desk@example.org) [d](tel:+100) [e](/tags/harlow-pass) [f](#fn)"],
+  ])("accepts %s", async (_, body) => {
+    const { issues } = await checkBody(`Intro.\n\n${body}\n`);
+    expect(issues).toEqual([]);
+  });
+});
+
+describe("checkBodies: placeholders left by new:article", () => {
+  const TODO_BODY = "TODO: the first paragraph: who, what, when and where, with attribution.\n";
+
+  it.each([
+    ["published", {}],
+    ["scheduled", { publishedAt: "2027-06-01T08:00:00+00:00" }],
+  ])("fails a %s story with a TODO in a field or the body, naming field and line", async (_, overrides) => {
+    const fixture = await makeFixture({
+      ...storyFile("third-story", { ...overrides, dek: "TODO: one or two sentences under the headline." }, TODO_BODY),
+      "public/images/third-story.jpg": "JPEG",
+    });
+    const { errors } = await fixture.check();
+    const dek = findIssue(errors, { file: THIRD, field: "dek" });
+    expect(dek.line).toBe(fixture.lineOf(THIRD, "dek:"));
+    expect(dek.message).toMatch(/still has a TODO placeholder/);
+    const body = errors.find((e) => e.file === THIRD && !e.field)!;
+    expect(body.line).toBe(fixture.lineOf(THIRD, "TODO: the first paragraph"));
+    expect(body.fix).toMatch(/status: draft/);
+  });
+
+  it("fails a TODO in the lead image's alt text", async () => {
+    const fixture = await makeFixture({
+      ...storyFile("third-story", { image: { src: "/images/third-story.jpg", alt: "TODO what the picture shows", caption: "c.", credit: "d" } }),
+      "public/images/third-story.jpg": "JPEG",
+    });
+    const { errors } = await fixture.check();
+    expect(findIssue(errors, { file: THIRD, field: "image.alt" }).line).toBe(fixture.lineOf(THIRD, "alt: TODO"));
+  });
+
+  it("lets a draft keep its placeholders", async () => {
+    const fixture = await makeFixture({ ...storyFile("third-story", { status: "draft", dek: "TODO: later." }, TODO_BODY), "public/images/third-story.jpg": "JPEG" });
+    expect((await fixture.check()).issues).toEqual([]);
   });
 });

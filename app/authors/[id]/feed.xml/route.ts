@@ -19,7 +19,7 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
   const author = site.author(id);
   if (!author) return feedNotFound("author");
   return feedResponse(
-    buildFeed({
+    await buildFeed({
       title: `${author.name} | ${site.site.name}`,
       description: `Stories by ${author.name}, ${author.role}, in ${site.site.name}.`,
       path: `/authors/${author.id}/feed.xml`,

@@ -17,7 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
   const section = site.section(id);
   if (!section) return feedNotFound("section");
   return feedResponse(
-    buildFeed({
+    await buildFeed({
       title: `${section.name} | ${site.site.name}`,
       description: section.description,
       path: `/sections/${section.id}/feed.xml`,
