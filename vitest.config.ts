@@ -3,5 +3,5 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: { alias: { "@": path.resolve(__dirname) } },
-  test: { include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"], exclude: ["**/node_modules/**", ".e2e-tmp/**", "bench/.tmp/**"], environment: "node" },
+  test: { include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx"], exclude: ["**/node_modules/**", ".e2e-tmp/**", "bench/.tmp/**"], environment: "node" },
 });
