@@ -9,6 +9,10 @@ export const PAGE_TYPES = {
   tag: "/tags/harlow-pass",
   author: "/authors/mara-okafor",
   notFound: "/articles/no-such-story",
+  // The trust pages (app/(trust)/): MDX modules, not content.
+  about: "/about",
+  standards: "/standards",
+  correctionsPolicy: "/corrections-policy",
 } as const;
 
 /**

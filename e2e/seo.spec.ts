@@ -45,7 +45,7 @@ test("a story's meta tags: canonical, robots, Open Graph and Twitter cards", asy
 
 test("every page has a unique title, a description and an absolute canonical URL", async ({ request, baseURL }) => {
   const titles = new Set<string>();
-  for (const url of ["/", STORY, "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor"]) {
+  for (const url of ["/", STORY, "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor", "/about", "/standards", "/corrections-policy"]) {
     const doc = new JSDOM(await html(request, url)).window.document;
     expect(titles.has(doc.title), doc.title).toBe(false);
     titles.add(doc.title);

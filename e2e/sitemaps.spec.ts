@@ -84,7 +84,7 @@ test("sitemap.xml is valid and lists every public page, and no hidden story", as
   const origins = new Set(urls.map((u) => new URL(u).origin));
   expect(origins.size, "every URL absolute, on one origin").toBe(1);
   const paths = urls.map((u) => new URL(u).pathname);
-  expect(paths).toEqual(expect.arrayContaining(["/", "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor"]));
+  expect(paths).toEqual(expect.arrayContaining(["/", "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor", "/about", "/standards", "/corrections-policy"]));
 
   // Every story public for a while is listed; nothing that is not public yet is.
   const listed = new Set(urls.map(articleSlug).filter(Boolean));

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { content } from "@/lib/content";
+import { TRUST_PAGES } from "@/lib/trust-pages";
 
 export function SiteFooter() {
   const site = content();
@@ -25,6 +26,15 @@ export function SiteFooter() {
                 RSS feed
               </a>
             </li>
+          </ul>
+          <ul className="mt-3 grid grid-cols-2 gap-1 border-t border-rule pt-3">
+            {TRUST_PAGES.map((page) => (
+              <li key={page.path}>
+                <Link href={page.path} className="inline-flex min-h-8 items-center hover:underline">
+                  {page.label}
+                </Link>
+              </li>
+            ))}
           </ul>
         </nav>
       </div>

@@ -14,6 +14,7 @@ import type {
 import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
 import { cropPath } from "@/lib/seo/crops";
 import { siteUrl } from "@/lib/site-url";
+import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 
 /** schema.org's own subtype for each kind of story readers are told apart. */
 const ARTICLE_TYPES: Record<StoryType, "NewsArticle" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle" | "AdvertiserContentArticle"> = {
@@ -34,6 +35,8 @@ export function publisher(site: SiteConfig): NewsMediaOrganization {
     url: abs("/"),
     logo: { "@type": "ImageObject", url: abs("/images/brand/logo.png"), width: "600", height: "60" },
     sameAs: site.social.map((s) => s.url),
+    // The trust pages, as Google's and the Trust Project's guidance for news publishers asks.
+    ...Object.fromEntries(Object.entries(PUBLISHER_POLICIES).map(([property, path]) => [property, abs(path)])),
   };
 }
 

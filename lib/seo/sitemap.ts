@@ -9,6 +9,7 @@
 import type { Queries } from "@/lib/content/queries";
 import type { Story } from "@/lib/content/types";
 import { siteUrl } from "@/lib/site-url";
+import { TRUST_PAGES } from "@/lib/trust-pages";
 
 /** The protocol's limit of URLs in one sitemap file (and of sitemaps in one index). */
 export const MAX_URLS_PER_SITEMAP = 50_000;
@@ -68,8 +69,9 @@ function newest(stories: Story[]): Date | undefined {
 
 /**
  * Every public page worth crawling at `now`: the front page, each section, each public story,
- * each tag with a public story and each author page. A story's lastmod is its updatedAt (or
- * publishedAt); a list page's is the newest change among the public stories it lists.
+ * each tag with a public story, each author page and the trust pages (about, standards,
+ * corrections). A story's lastmod is its updatedAt (or publishedAt); a list page's is the newest
+ * change among the public stories it lists.
  */
 export function sitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): SitemapEntry[] {
   const base = baseUrl.replace(/\/+$/, "");
@@ -82,6 +84,8 @@ export function sitemapEntries(queries: Queries, now: Date, baseUrl: string = si
     ...stories.map((s) => ({ loc: url(`/articles/${seg(s.slug)}`), lastmod: modified(s) })),
     ...queries.publicTags(now).map((t) => ({ loc: url(`/tags/${seg(t)}`), lastmod: newest(queries.byTag(t, now)) })),
     ...queries.authors().map((a) => ({ loc: url(`/authors/${seg(a.id)}`), lastmod: newest(queries.byAuthor(a.id, now)) })),
+    // No lastmod: the trust pages change with a deploy, not with a story.
+    ...TRUST_PAGES.map((page) => ({ loc: url(page.path) })),
   ];
 }
 

@@ -82,7 +82,7 @@ describe("sitemapEntries()", () => {
   const byLoc = new Map(entries.map((e) => [e.loc, e.lastmod?.toISOString()]));
   const iso = (ageMs: number) => new Date(NOW.getTime() - ageMs).toISOString();
 
-  it("lists the front page, sections, public stories, public tags and authors, with absolute URLs from SITE_URL", () => {
+  it("lists the front page, sections, public stories, public tags, authors and the trust pages, with absolute URLs from SITE_URL", () => {
     expect(entries.map((e) => e.loc).sort()).toEqual(
       [
         "/",
@@ -94,6 +94,9 @@ describe("sitemapEntries()", () => {
         "/tags/vote",
         "/authors/ana-writer",
         "/authors/ben-editor",
+        "/about",
+        "/standards",
+        "/corrections-policy",
       ]
         .map((p) => BASE + p)
         .sort(),
