@@ -1,7 +1,8 @@
 /**
- * Reads every content file once, validates it against the schema and cross-checks references.
- * Only frontmatter is parsed here (cheap); MDX bodies are compiled by their own page or by
- * checkBodies() in the content check, which keeps builds linear as the archive grows.
+ * Reads every content file once, validates it against the schema and cross-checks references,
+ * in named steps: site files, authors, stories, then the checks across stories (related links,
+ * headlines, redirects). Only frontmatter is parsed here (cheap); bodies go through the body
+ * pipeline (lib/content/body/) when a page, a feed or the content check needs them.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -29,134 +30,182 @@ export interface LoadOptions {
   now?: Date;
 }
 
+/** What every step shares: where content lives, and the one list of issues. */
+interface LoadContext {
+  root: string;
+  contentDir: string;
+  publicDir: string;
+  now: Date;
+  issues: ContentIssue[];
+  /** Repository-relative path with forward slashes, for messages. */
+  rel(file: string): string;
+  report(issue: ContentIssue): void;
+}
+
+type LineOf = ParsedFrontmatter["lineOf"];
+
 export function loadContent({ root, now = new Date() }: LoadOptions): Content {
   const issues: ContentIssue[] = [];
-  const contentDir = path.join(root, "content");
-  const publicDir = path.join(root, "public");
-  const rel = (file: string) => path.relative(root, file).split(path.sep).join("/");
+  const ctx: LoadContext = {
+    root,
+    contentDir: path.join(root, "content"),
+    publicDir: path.join(root, "public"),
+    now,
+    issues,
+    rel: (file) => path.relative(root, file).split(path.sep).join("/"),
+    report: (issue) => issues.push(issue),
+  };
 
-  const report = (issue: ContentIssue) => issues.push(issue);
+  const { site, sections, tagLabels, trending } = readSiteFiles(ctx);
+  const authors = loadAuthors(ctx);
+  const { stories, lineOf } = loadStories(ctx, new Set(sections.map((s) => s.id)), new Set(authors.map((a) => a.id)));
+  checkRelated(ctx, stories, lineOf);
+  checkHeadlines(ctx, stories, lineOf);
+  checkRedirects(ctx, stories, lineOf);
+  stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
 
-  /** zod issues -> content issues, with the line of the field and the schema's help as the fix. */
-  const reportSchemaErrors = (file: string, schema: z.ZodType, error: z.ZodError, lineOf?: ParsedFrontmatter["lineOf"]) => {
-    for (const issue of error.issues) {
-      const pathKeys = issue.path as PropertyKey[];
-      if (issue.code === "unrecognized_keys") {
-        // One issue per unknown key, so each names its own field and line (zod groups them at the parent).
-        for (const key of issue.keys) {
-          const field = [...pathKeys, key].join(".");
-          report({ severity: "error", file, field, line: lineOf?.([...pathKeys, key]), message: `\`${field}\` is not a known field: check the spelling against docs/authoring.md`, fix: fieldHelp(schema, pathKeys) });
-        }
-        continue;
+  return {
+    site: site ?? { name: "", tagline: "", language: "en", timeZone: "UTC", social: [] },
+    sections,
+    tagLabels,
+    trending,
+    stories,
+    authors,
+    issues,
+  };
+}
+
+/** zod issues -> content issues, with the line of the field and the schema's help as the fix. */
+function reportSchemaErrors(ctx: LoadContext, file: string, schema: z.ZodType, error: z.ZodError, lineOf?: LineOf) {
+  for (const issue of error.issues) {
+    const pathKeys = issue.path as PropertyKey[];
+    if (issue.code === "unrecognized_keys") {
+      // One issue per unknown key, so each names its own field and line (zod groups them at the parent).
+      for (const key of issue.keys) {
+        const field = [...pathKeys, key].join(".");
+        ctx.report({ severity: "error", file, field, line: lineOf?.([...pathKeys, key]), message: `\`${field}\` is not a known field: check the spelling against docs/authoring.md`, fix: fieldHelp(schema, pathKeys) });
       }
-      const field = pathKeys.length ? pathKeys.join(".") : undefined;
-      report({
-        severity: "error",
-        file,
-        field,
-        line: lineOf?.(pathKeys),
-        message: field ? `\`${field}\` ${issue.message}` : issue.message,
-        fix: fieldHelp(schema, pathKeys),
-      });
+      continue;
     }
+    const field = pathKeys.length ? pathKeys.join(".") : undefined;
+    ctx.report({
+      severity: "error",
+      file,
+      field,
+      line: lineOf?.(pathKeys),
+      message: field ? `\`${field}\` ${issue.message}` : issue.message,
+      fix: fieldHelp(schema, pathKeys),
+    });
+  }
+}
+
+/** One YAML file under content/, validated; undefined (with the issues reported) when it is unusable. */
+function readYamlFile<T>(ctx: LoadContext, name: string, schema: z.ZodType<T>, optional: boolean): T | undefined {
+  const file = path.join(ctx.contentDir, name);
+  if (!fs.existsSync(file)) {
+    if (optional) return schema.parse(undefined);
+    ctx.report({ severity: "error", file: ctx.rel(file), message: "is missing", fix: "Restore the file from git: the site cannot build without it." });
+    return undefined;
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(fs.readFileSync(file, "utf8"));
+  } catch (e) {
+    const line = e instanceof YAMLParseError ? e.linePos?.[0].line : undefined;
+    ctx.report({ severity: "error", file: ctx.rel(file), line, message: `has invalid YAML: ${(e as Error).message.split("\n")[0]}` });
+    return undefined;
+  }
+  const result = schema.safeParse(data ?? undefined);
+  if (!result.success) {
+    reportSchemaErrors(ctx, ctx.rel(file), schema, result.error);
+    return undefined;
+  }
+  return result.data;
+}
+
+/** site.yaml and sections.yaml (required), tags.yaml and trending.yaml (optional). */
+function readSiteFiles(ctx: LoadContext) {
+  return {
+    site: readYamlFile(ctx, "site.yaml", siteSchema, false),
+    sections: readYamlFile(ctx, "sections.yaml", sectionsSchema, false) ?? [],
+    tagLabels: readYamlFile(ctx, "tags.yaml", tagsSchema, true) ?? {},
+    trending: readYamlFile(ctx, "trending.yaml", trendingSchema, true) ?? [],
   };
+}
 
-  const readYamlFile = <T,>(name: string, schema: z.ZodType<T>, optional: boolean): T | undefined => {
-    const file = path.join(contentDir, name);
-    if (!fs.existsSync(file)) {
-      if (optional) return schema.parse(undefined);
-      report({ severity: "error", file: rel(file), message: "is missing", fix: "Restore the file from git: the site cannot build without it." });
-      return undefined;
-    }
-    let data: unknown;
-    try {
-      data = parseYaml(fs.readFileSync(file, "utf8"));
-    } catch (e) {
-      const line = e instanceof YAMLParseError ? e.linePos?.[0].line : undefined;
-      report({ severity: "error", file: rel(file), line, message: `has invalid YAML: ${(e as Error).message.split("\n")[0]}` });
-      return undefined;
-    }
-    const result = schema.safeParse(data ?? undefined);
-    if (!result.success) {
-      reportSchemaErrors(rel(file), schema, result.error);
-      return undefined;
-    }
-    return result.data;
-  };
+/** Every `<name>.mdx` in a folder, reporting files that would otherwise be skipped silently. */
+function listMdx(ctx: LoadContext, dir: string, what: string) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const file = path.join(dir, name);
+      if (name.startsWith(".")) return [];
+      if (!name.endsWith(".mdx")) {
+        ctx.report({ severity: "error", file: ctx.rel(file), message: `is not an .mdx file, so it would never be published`, fix: `Rename it to end in .mdx, or move it out of ${ctx.rel(dir)}/.` });
+        return [];
+      }
+      const id = name.slice(0, -".mdx".length);
+      if (!SLUG_PATTERN.test(id)) {
+        ctx.report({ severity: "error", file: ctx.rel(file), message: `has a file name that cannot be a URL: the ${what} must be lowercase letters, digits and single hyphens`, fix: `Rename it, e.g. ${id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.mdx` });
+        return [];
+      }
+      return [{ id, file, source: fs.readFileSync(file, "utf8") }];
+    });
+}
 
-  const site = readYamlFile("site.yaml", siteSchema, false);
-  const sections = readYamlFile("sections.yaml", sectionsSchema, false) ?? [];
-  const tagLabels = readYamlFile("tags.yaml", tagsSchema, true) ?? {};
-  const trending = readYamlFile("trending.yaml", trendingSchema, true) ?? [];
-
-  const sectionIds = new Set(sections.map((s) => s.id));
-
-  /** Every `<name>.mdx` in a folder, reporting files that would otherwise be skipped silently. */
-  const listMdx = (dir: string, what: string) => {
-    if (!fs.existsSync(dir)) return [];
-    return fs
-      .readdirSync(dir)
-      .sort()
-      .flatMap((name) => {
-        const file = path.join(dir, name);
-        if (name.startsWith(".")) return [];
-        if (!name.endsWith(".mdx")) {
-          report({ severity: "error", file: rel(file), message: `is not an .mdx file, so it would never be published`, fix: `Rename it to end in .mdx, or move it out of ${rel(dir)}/.` });
-          return [];
-        }
-        const id = name.slice(0, -".mdx".length);
-        if (!SLUG_PATTERN.test(id)) {
-          report({ severity: "error", file: rel(file), message: `has a file name that cannot be a URL: the ${what} must be lowercase letters, digits and single hyphens`, fix: `Rename it, e.g. ${id.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.mdx` });
-          return [];
-        }
-        return [{ id, file, source: fs.readFileSync(file, "utf8") }];
-      });
-  };
-
-  // Authors first: stories refer to them.
+/** content/authors/*.mdx: valid frontmatter, and an avatar that exists. */
+function loadAuthors(ctx: LoadContext): Author[] {
   const authors: Author[] = [];
-  for (const { id, file, source } of listMdx(path.join(contentDir, "authors"), "author id")) {
+  for (const { id, file, source } of listMdx(ctx, path.join(ctx.contentDir, "authors"), "author id")) {
     const fm = parseFrontmatter(source);
     if (fm.error) {
-      report({ severity: "error", file: rel(file), line: fm.error.line, message: fm.error.message });
+      ctx.report({ severity: "error", file: ctx.rel(file), line: fm.error.line, message: fm.error.message });
       continue;
     }
     const parsed = authorFrontmatterSchema.safeParse(fm.data ?? {});
     if (!parsed.success) {
-      reportSchemaErrors(rel(file), authorFrontmatterSchema, parsed.error, fm.lineOf);
+      reportSchemaErrors(ctx, ctx.rel(file), authorFrontmatterSchema, parsed.error, fm.lineOf);
       continue;
     }
     const { avatar, ...rest } = parsed.data;
     let sizedAvatar: Author["avatar"];
     if (avatar) {
-      const dims = readImageDimensions(publicDir, avatar);
-      if (!dims) report({ severity: "error", file: rel(file), field: "avatar", line: fm.lineOf(["avatar"]), message: `\`avatar\` points at ${avatar}, but there is no readable image at public${avatar}`, fix: "Add the file under public/ or correct the path." });
+      const dims = readImageDimensions(ctx.publicDir, avatar);
+      if (!dims) ctx.report({ severity: "error", file: ctx.rel(file), field: "avatar", line: fm.lineOf(["avatar"]), message: `\`avatar\` points at ${avatar}, but there is no readable image at public${avatar}`, fix: "Add the file under public/ or correct the path." });
       else sizedAvatar = { src: avatar, ...dims };
     }
-    authors.push({ id, file: rel(file), ...rest, avatar: sizedAvatar });
+    authors.push({ id, file: ctx.rel(file), ...rest, avatar: sizedAvatar });
   }
-  const authorIds = new Set(authors.map((a) => a.id));
+  return authors;
+}
 
+/**
+ * content/articles/*.mdx: valid frontmatter, a declared section, existing authors, sane dates and
+ * a lead image on disk. A story with an error is left out (and reported), so the rest still load.
+ */
+function loadStories(ctx: LoadContext, sectionIds: Set<string>, authorIds: Set<string>) {
   const stories: Story[] = [];
-  const lineOfStory = new Map<string, ParsedFrontmatter["lineOf"]>();
-  for (const { id: slug, file, source } of listMdx(path.join(contentDir, "articles"), "slug")) {
+  const lineOf = new Map<string, LineOf>();
+  for (const { id: slug, file, source } of listMdx(ctx, path.join(ctx.contentDir, "articles"), "slug")) {
     const fm = parseFrontmatter(source);
     if (fm.error) {
-      report({ severity: "error", file: rel(file), line: fm.error.line, message: fm.error.message, fix: "Check the indentation and quote values that contain `: ` or start with a special character." });
+      ctx.report({ severity: "error", file: ctx.rel(file), line: fm.error.line, message: fm.error.message, fix: "Check the indentation and quote values that contain `: ` or start with a special character." });
       continue;
     }
     const parsed = storyFrontmatterSchema.safeParse(fm.data ?? {});
     if (!parsed.success) {
-      reportSchemaErrors(rel(file), storyFrontmatterSchema, parsed.error, fm.lineOf);
+      reportSchemaErrors(ctx, ctx.rel(file), storyFrontmatterSchema, parsed.error, fm.lineOf);
       continue;
     }
     const data = parsed.data;
-    const f = rel(file);
+    const f = ctx.rel(file);
     const at = (field: string, keys: PropertyKey[]) => ({ severity: "error" as const, file: f, field, line: fm.lineOf(keys) });
     let ok = true;
     const fail = (issue: ContentIssue) => {
       ok = false;
-      report(issue);
+      ctx.report(issue);
     };
 
     if (!sectionIds.has(data.section)) {
@@ -172,62 +221,63 @@ export function loadContent({ root, now = new Date() }: LoadOptions): Content {
     }
     let image: Story["image"];
     if (data.image) {
-      const dims = readImageDimensions(publicDir, data.image.src);
+      const dims = readImageDimensions(ctx.publicDir, data.image.src);
       if (!dims) fail({ ...at("image.src", ["image", "src"]), message: `\`image.src\` points at ${data.image.src}, but there is no readable image at public${data.image.src}`, fix: "Add the file under public/ or correct the path (it starts at the site root, e.g. /images/articles/x.jpg)." });
       else image = { ...data.image, ...dims };
     } else if (data.status === "published") {
       fail({ ...at("image", []), message: "has no lead `image`: a published story needs one (src, alt, caption, credit)", fix: "Add an `image:` block; see docs/authoring.md. A draft may go without one until it is published." });
     }
     if (!ok) continue;
-    lineOfStory.set(slug, fm.lineOf);
+    lineOf.set(slug, fm.lineOf);
     const { image: _ignored, ...rest } = data;
     void _ignored;
     stories.push({ ...rest, slug, file: f, publishedAt, updatedAt, image });
   }
 
-  // Cross-story checks, once every story is known.
+  return { stories, lineOf };
+}
+
+/** `related` points at existing stories other than itself; a public story linking to a hidden one gets a warning. */
+function checkRelated(ctx: LoadContext, stories: Story[], lineOfStory: Map<string, LineOf>) {
   const bySlug = new Map(stories.map((s) => [s.slug, s]));
-  const byTitle = new Map<string, Story>();
   for (const story of stories) {
     const lineOf = lineOfStory.get(story.slug)!;
     story.related.forEach((target, i) => {
       const other = bySlug.get(target);
       const where = { file: story.file, field: `related.${i}`, line: lineOf(["related", i]) };
-      if (!other) report({ severity: "error", ...where, message: `\`related\` points at "${target}", but there is no story content/articles/${target}.mdx`, fix: "Correct the slug (the file name without .mdx) or remove the entry." });
-      else if (target === story.slug) report({ severity: "error", ...where, message: "`related` points at the story itself", fix: "Remove the entry." });
-      else if (isPublic(story, now) && !isPublic(other, now)) report({ severity: "warning", ...where, message: `\`related\` points at "${target}", which is not public yet, so readers will not see the card until it is` });
+      if (!other) ctx.report({ severity: "error", ...where, message: `\`related\` points at "${target}", but there is no story content/articles/${target}.mdx`, fix: "Correct the slug (the file name without .mdx) or remove the entry." });
+      else if (target === story.slug) ctx.report({ severity: "error", ...where, message: "`related` points at the story itself", fix: "Remove the entry." });
+      else if (isPublic(story, ctx.now) && !isPublic(other, ctx.now)) ctx.report({ severity: "warning", ...where, message: `\`related\` points at "${target}", which is not public yet, so readers will not see the card until it is` });
     });
+  }
+}
+
+/** Two stories with one headline confuse readers and search engines: a warning on the second. */
+function checkHeadlines(ctx: LoadContext, stories: Story[], lineOfStory: Map<string, LineOf>) {
+  const byTitle = new Map<string, Story>();
+  for (const story of stories) {
     const key = story.title.toLowerCase();
     const twin = byTitle.get(key);
-    if (twin) report({ severity: "warning", file: story.file, field: "title", line: lineOf(["title"]), message: `has the same headline as ${twin.file}`, fix: "Give each story its own headline, so readers and search engines can tell them apart." });
+    if (twin) ctx.report({ severity: "warning", file: story.file, field: "title", line: lineOfStory.get(story.slug)!(["title"]), message: `has the same headline as ${twin.file}`, fix: "Give each story its own headline, so readers and search engines can tell them apart." });
     else byTitle.set(key, story);
   }
+}
 
-  // Redirects from renamed slugs: one hop, never shadowing a live story, never claimed twice.
+/** Redirects from renamed slugs: one hop, never shadowing a live story, never claimed twice. */
+function checkRedirects(ctx: LoadContext, stories: Story[], lineOfStory: Map<string, LineOf>) {
+  const bySlug = new Map(stories.map((s) => [s.slug, s]));
   const redirectOwner = new Map<string, Story>();
   for (const story of stories) {
     const lineOf = lineOfStory.get(story.slug)!;
     story.redirectFrom.forEach((old, i) => {
       const where = { severity: "error" as const, file: story.file, field: `redirectFrom.${i}`, line: lineOf(["redirectFrom", i]) };
       if (bySlug.has(old)) {
-        report({ ...where, message: `\`redirectFrom\` lists "${old}", which is a live story's slug: the redirect would hide it${old === story.slug ? "" : " or form a chain"}`, fix: `Remove "${old}" here, or rename content/articles/${old}.mdx first.` });
+        ctx.report({ ...where, message: `\`redirectFrom\` lists "${old}", which is a live story's slug: the redirect would hide it${old === story.slug ? "" : " or form a chain"}`, fix: `Remove "${old}" here, or rename content/articles/${old}.mdx first.` });
       } else if (redirectOwner.has(old)) {
-        report({ ...where, message: `\`redirectFrom\` lists "${old}", which ${redirectOwner.get(old)!.file} already redirects from`, fix: "An old URL can lead to one story only: remove it from one of the two." });
+        ctx.report({ ...where, message: `\`redirectFrom\` lists "${old}", which ${redirectOwner.get(old)!.file} already redirects from`, fix: "An old URL can lead to one story only: remove it from one of the two." });
       } else {
         redirectOwner.set(old, story);
       }
     });
   }
-
-  stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
-
-  return {
-    site: site ?? { name: "", tagline: "", language: "en", timeZone: "UTC", social: [] },
-    sections,
-    tagLabels,
-    trending,
-    stories,
-    authors,
-    issues,
-  };
 }
