@@ -96,7 +96,10 @@ test.describe("article page", () => {
 
   test("renders GFM tables in a scrollable region", async ({ page }) => {
     await page.goto("/articles/harlow-pass-clash-what-we-know");
-    await expect(page.locator(".article-body .table-scroll table")).toHaveCount(1);
+    const region = page.locator(".article-body").getByRole("region", { name: "Table" });
+    await expect(region.getByRole("table")).toHaveCount(1);
+    // A keyboard user can reach the box to scroll it.
+    await expect(region).toHaveAttribute("tabindex", "0");
   });
 });
 

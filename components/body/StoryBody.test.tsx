@@ -22,7 +22,7 @@ describe("StoryBody", () => {
     expect(html).toContain("<h2>Sub</h2>");
     expect(html).toContain('<em>a</em> <strong>b</strong> <a href="/tags/x">link</a> <del>gone</del>');
     expect(html).toContain("Water is H<sub>2</sub>O, <abbr title=\"Port Alder Transit\">PAT</abbr>.");
-    expect(html).toMatch(/<div class="table-scroll[^"]*" tabindex="0" role="region" aria-label="Table"><table>/);
+    expect(html).toMatch(/<section class="table-scroll[^"]*" tabindex="0" aria-label="Table"><table>/);
   });
 
   it("renders each registered component with its literal props", async () => {

@@ -6,26 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ContentError } from "../issues";
-import { isComponentNode, parseBody, type BodyTree } from "./parse";
+import { parseBody, type BodyTree } from "./parse";
 
 export interface StoryBody {
   tree: BodyTree;
-  /** Every story a <More> points at, public or not, so a cache can tell when the output goes stale. */
-  moreSlugs: string[];
 }
 
 const cache = new Map<string, { mtimeMs: number; body: StoryBody }>();
-
-/** Collects the slugs of every <More> in `tree`. */
-export function moreSlugsOf(tree: BodyTree): string[] {
-  const slugs: string[] = [];
-  const walk = (node: { type: string; tagName?: string; children?: unknown[] }) => {
-    if (isComponentNode(node) && node.tagName === "More") slugs.push(node.properties.slug);
-    node.children?.forEach((c) => walk(c as typeof node));
-  };
-  walk(tree);
-  return slugs;
-}
 
 /**
  * The checked body of the content file `file` (repository-relative). Throws a ContentError when
@@ -39,7 +26,7 @@ export async function loadStoryBody(file: string, root = process.cwd()): Promise
   if (cached && cached.mtimeMs === mtimeMs) return cached.body;
   const { tree, issues } = await parseBody(fs.readFileSync(full, "utf8"), { file });
   if (issues.some((i) => i.severity === "error")) throw new ContentError(issues);
-  const body = { tree, moreSlugs: moreSlugsOf(tree) };
+  const body = { tree };
   cache.set(full, { mtimeMs, body });
   return body;
 }

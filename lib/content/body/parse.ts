@@ -10,7 +10,7 @@
  * unknown one is unwrapped, its text kept), so even a body that skipped the content check renders
  * safely.
  */
-import type { Element, ElementContent, Properties, Root, RootContent, Text } from "hast";
+import type { Element, ElementContent, Properties, Root, RootContent } from "hast";
 import type { MdxJsxFlowElementHast, MdxJsxTextElementHast } from "mdast-util-mdx-jsx";
 import type { ContentIssue } from "../issues";
 import { fieldHelp } from "../issues";
@@ -312,10 +312,4 @@ export async function parseBody(source: string, { file }: ParseOptions): Promise
 
   const tree: Root = { type: "root", children: visitChildren(hast.children) };
   return { tree, issues };
-}
-
-/** Plain text of a tree (search snippets, placeholders): the text of every node, components included. */
-export function bodyText(node: { type: string; value?: string; children?: unknown[] }): string {
-  if (node.type === "text") return (node as Text).value;
-  return (node.children ?? []).map((c) => bodyText(c as { type: string })).join(node.type === "root" ? "\n" : "");
 }
