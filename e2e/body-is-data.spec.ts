@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
 
 /**
@@ -52,7 +53,7 @@ test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at ru
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PREVIEW_SECRET: SECRET, SITE_URL: `http://127.0.0.1:${PORT}` };
 
   // Run time: a clean build, then the story file changes under the running server.
-  const build = spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env });
+  const build = await withBuildLock(() => spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env }));
   expect(build.status, build.stdout + build.stderr).toBe(0);
   server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: dir, detached: true, stdio: "ignore", env });
   const base = `http://127.0.0.1:${PORT}`;
@@ -88,7 +89,7 @@ test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at ru
   expect(check.stdout + check.stderr).not.toContain(SECRET);
 
   fs.rmSync(path.join(dir, ".next"), { recursive: true, force: true });
-  const leakyBuild = spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env });
+  const leakyBuild = await withBuildLock(() => spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env }));
   expect(leakyBuild.status, "next build must refuse the story").not.toBe(0);
   expect(leakyBuild.stdout + leakyBuild.stderr).toContain(`content/articles/${STORY}.mdx:${line}`);
   expect(leakyBuild.stdout + leakyBuild.stderr).not.toContain(SECRET);

@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "./scheduled-story";
 
@@ -13,7 +14,7 @@ const PORT = 3199;
 const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
 const LEAD_TIME_MS = 150_000;
 
-test.describe.configure({ timeout: 420_000 });
+test.describe.configure({ timeout: 900_000 }); // it may wait for another spec's build first
 test.skip(({ isMobile }) => isMobile, "one run is enough");
 
 let dir = "";
@@ -32,10 +33,12 @@ test("a scheduled story goes live on its own within a minute of its time", async
   const skip = new Set(["node_modules", ".next", ".git", "test-results", "bench", "playwright-report", ".e2e-tmp"]);
   for (const entry of fs.readdirSync(ROOT)) if (!skip.has(entry)) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
   fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
-  const publishAt = new Date(Date.now() + LEAD_TIME_MS);
-  writeScheduledStory(dir, publishAt);
-
-  const build = spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // The lead time starts once this spec has the machine to itself for its build.
+  const { publishAt, build } = await withBuildLock(() => {
+    const publishAt = new Date(Date.now() + LEAD_TIME_MS);
+    writeScheduledStory(dir, publishAt);
+    return { publishAt, build: spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }) };
+  });
   expect(build.status, build.stdout + build.stderr).toBe(0);
   server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: dir, detached: true, stdio: "ignore" });
   const base = `http://127.0.0.1:${PORT}`;

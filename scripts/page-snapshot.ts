@@ -1,0 +1,59 @@
+/**
+ * `npm run snapshot -- save <base-url> <dir>` saves what readers and feed readers get for every
+ * sample story (page, and in preview the hidden ones), the list pages and the feeds;
+ * `npm run snapshot -- diff <dir-a> <dir-b>` compares two such snapshots with build-specific
+ * parts (chunk names, the RSC payload, build dates) taken out. For changes that must not change
+ * what readers see: save before, save after, diff.
+ */
+import fs from "node:fs";
+import path from "node:path";
+
+const normalise = (text: string) =>
+  text
+    .replace(/\/_next\/static\/[^"'\s)]+/g, "/_next/static/X")
+    .replace(/<script[^>]*>self\.__next_f\.push[\s\S]*?<\/script>/g, "")
+    .replace(/(<script[^>]*src="\/_next\/static\/X"[^>]*><\/script>)+/g, "")
+    .replace(/<lastBuildDate>.*?<\/lastBuildDate>/g, "");
+
+async function save(base: string, dir: string) {
+  fs.mkdirSync(dir, { recursive: true });
+  const slugs = fs.readdirSync("content/articles").filter((f) => f.endsWith(".mdx")).map((f) => f.slice(0, -4));
+  const sections = [...fs.readFileSync("content/sections.yaml", "utf8").matchAll(/^- id: (\S+)/gm)].map((m) => m[1]);
+  const urls = ["/", "/feed.xml", "/authors/mara-okafor/feed.xml", "/tags/harlow-pass", "/authors/mara-okafor", ...slugs.map((s) => `/articles/${s}`), ...sections.flatMap((s) => [`/sections/${s}`, `/sections/${s}/feed.xml`])];
+  const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name.replace(/^\//, "").replace(/\//g, "_") || "front"), body);
+  for (const url of urls) {
+    const res = await fetch(base + url);
+    write(url, `${res.status}\n${await res.text()}`);
+  }
+  // Hidden stories, as an editor previews them.
+  const secret = process.env.PREVIEW_SECRET;
+  if (secret) {
+    const open = await fetch(`${base}/api/preview?secret=${encodeURIComponent(secret)}`, { redirect: "manual" });
+    const cookie = open.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    for (const slug of slugs) write(`preview_${slug}`, await (await fetch(`${base}/articles/${slug}`, { headers: { cookie } })).text());
+  }
+  console.log(`Saved ${fs.readdirSync(dir).length} responses from ${base} in ${dir}`);
+}
+
+function diff(a: string, b: string) {
+  const names = [...new Set([...fs.readdirSync(a), ...fs.readdirSync(b)])].sort();
+  const changed = names.filter((n) => !fs.existsSync(path.join(a, n)) || !fs.existsSync(path.join(b, n)) || normalise(fs.readFileSync(path.join(a, n), "utf8")) !== normalise(fs.readFileSync(path.join(b, n), "utf8")));
+  for (const n of changed) console.log(`differs: ${n}`);
+  console.log(`${names.length - changed.length} of ${names.length} responses the same`);
+  process.exitCode = changed.length ? 1 : 0;
+}
+
+async function main() {
+  const [command, x, y] = process.argv.slice(2);
+  if (command === "save" && x && y) await save(x.replace(/\/$/, ""), y);
+  else if (command === "diff" && x && y) diff(x, y);
+  else {
+    console.error("usage: npm run snapshot -- save <base-url> <dir> | diff <dir-a> <dir-b>");
+    process.exitCode = 2;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
