@@ -3,6 +3,7 @@ import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
 import { loadContent } from "./lib/content/load";
 import { isPublic } from "./lib/content/visibility";
+import { articlePath } from "./lib/routes";
 
 /**
  * Security headers for every response Next serves (nginx sets the same set in front; see
@@ -64,7 +65,7 @@ const nextConfig: NextConfig = {
     return stories
       .filter((story) => isPublic(story, now))
       .flatMap((story) =>
-        story.redirectFrom.map((old) => ({ source: `/articles/${old}`, destination: `/articles/${story.slug}`, permanent: true })),
+        story.redirectFrom.map((old) => ({ source: articlePath(old), destination: articlePath(story.slug), permanent: true })),
       );
   },
 };

@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { API_PREFIX, NOT_FOUND_PATH } from "./lib/routes";
 
 const DRAFT_MODE_COOKIE = "__prerender_bypass";
 
 /**
- * Runs before routing. A URL whose percent-escapes do not decode (e.g. /articles/%E0%A4%A) cannot name any page, but
+ * Runs before routing. A URL whose percent-escapes do not decode (e.g. a slug ending in %E0%A4%A) cannot name any page, but
  * Next's router answers it with a 500 (vercel/next.js#92527). Answer it as what it is: a 404.
  */
 export function proxy(request: NextRequest) {
@@ -12,11 +13,11 @@ export function proxy(request: NextRequest) {
     try {
       decodeURIComponent(pathname);
     } catch {
-      return NextResponse.rewrite(new URL("/_not-found", request.url), { status: 404 });
+      return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
     }
   }
   // Every URL on the site is lowercase: send case variants to the one canonical URL in one hop.
-  if (/[A-Z]/.test(pathname) && !pathname.startsWith("/api/") && !pathname.startsWith("/_next/")) {
+  if (/[A-Z]/.test(pathname) && !pathname.startsWith(API_PREFIX) && !pathname.startsWith("/_next/")) {
     const url = request.nextUrl.clone();
     url.pathname = pathname.toLowerCase();
     return NextResponse.redirect(url, 308);

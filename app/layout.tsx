@@ -4,7 +4,8 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/SiteFooter";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { content } from "@/lib/content";
-import { siteUrl } from "@/lib/site-url";
+import { alternateFeeds } from "@/lib/feed/alternates";
+import { FRONT_PATH, siteUrl } from "@/lib/routes";
 import "./globals.css";
 
 // One self-hosted family (Source Serif 4, variable weight), preloaded with font-display: swap.
@@ -24,9 +25,9 @@ export function generateMetadata(): Metadata {
     metadataBase: new URL(siteUrl()),
     title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
     description: site.tagline,
-    alternates: { types: { "application/rss+xml": [{ url: "/feed.xml", title: site.name }] } },
+    alternates: { types: alternateFeeds(site.name) },
     robots: { index: true, follow: true, "max-image-preview": "large", googleBot: { index: true, follow: true, "max-image-preview": "large" } },
-    openGraph: { type: "website", siteName: site.name, locale: site.language.replace("-", "_"), title: site.name, description: site.tagline, url: "/" },
+    openGraph: { type: "website", siteName: site.name, locale: site.language.replace("-", "_"), title: site.name, description: site.tagline, url: FRONT_PATH },
     twitter: { card: "summary_large_image", site: site.social.find((s) => s.network === "x")?.handle },
   };
 }

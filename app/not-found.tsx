@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StoryCard } from "@/components/StoryCard";
 import { content } from "@/lib/content";
+import { FRONT_PATH } from "@/lib/routes";
 
 export const metadata = { title: "Page not found", robots: { index: false } };
 
@@ -12,7 +13,7 @@ export default function NotFound() {
       <h1 className="text-3xl font-bold">We can&rsquo;t find that page</h1>
       <p className="mt-3 max-w-prose text-lg text-muted">
         The address may be mistyped, or the story may have moved. Try the{" "}
-        <Link href="/" className="text-accent underline underline-offset-4">
+        <Link href={FRONT_PATH} className="text-accent underline underline-offset-4">
           front page
         </Link>{" "}
         or one of the latest stories below.

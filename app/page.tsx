@@ -3,6 +3,8 @@ import Link from "next/link";
 import { StoryCard } from "@/components/StoryCard";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { content } from "@/lib/content";
+import { alternateFeeds } from "@/lib/feed/alternates";
+import { FRONT_PATH, listPath } from "@/lib/routes";
 import { currentView } from "@/lib/view";
 import { JsonLd } from "@/components/JsonLd";
 import { homeJsonLd } from "@/lib/seo/jsonld";
@@ -11,7 +13,7 @@ const TOP_STORIES = 4;
 const PER_SECTION = 3;
 
 export function generateMetadata(): Metadata {
-  return { alternates: { canonical: "/", types: { "application/rss+xml": [{ url: "/feed.xml", title: content().site.name }] } } };
+  return { alternates: { canonical: FRONT_PATH, types: alternateFeeds(content().site.name) } };
 }
 
 // Re-checked every 30 s so scheduled stories reach the front page on their own.
@@ -52,7 +54,7 @@ export default async function FrontPage() {
         return (
           <section key={section.id} aria-labelledby={`section-${section.id}`} className="front-section mt-12 border-t-2 border-ink pt-3">
             <h2 id={`section-${section.id}`} className="font-sans text-xl font-bold">
-              <Link href={`/sections/${section.id}`} className="inline-flex min-h-8 items-center hover:text-accent">
+              <Link href={listPath("section", section.id)} className="inline-flex min-h-8 items-center hover:text-accent">
                 {section.name} <span aria-hidden="true">&nbsp;›</span>
               </Link>
             </h2>
@@ -66,7 +68,7 @@ export default async function FrontPage() {
           </section>
         );
       })}
-      <PreviewBanner view={view} returnTo="/" />
+      <PreviewBanner view={view} returnTo={FRONT_PATH} />
     </>
   );
 }

@@ -1,11 +1,10 @@
 import type { MetadataRoute } from "next";
-import { siteUrl } from "@/lib/site-url";
+import { absoluteUrl, API_PREFIX, FRONT_PATH, NEWS_SITEMAP_PATH, SITEMAP_PATH } from "@/lib/routes";
 
 /** /robots.txt: crawl everything but the API (preview links), and find pages through both sitemaps. */
 export default function robots(): MetadataRoute.Robots {
-  const base = siteUrl();
   return {
-    rules: { userAgent: "*", allow: "/", disallow: "/api/" },
-    sitemap: [`${base}/sitemap.xml`, `${base}/news-sitemap.xml`],
+    rules: { userAgent: "*", allow: FRONT_PATH, disallow: API_PREFIX },
+    sitemap: [absoluteUrl(SITEMAP_PATH), absoluteUrl(NEWS_SITEMAP_PATH)],
   };
 }

@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
 import { NETWORK_NAMES, SocialIcon } from "@/components/SocialIcon";
 import { AUTHOR_LINK_KINDS, type Author } from "@/lib/content";
+import { listPath } from "@/lib/routes";
 
 async function loadBio(id: string): Promise<ComponentType> {
   return (await import(`@/content/authors/${id}.mdx`)).default;
@@ -24,7 +25,7 @@ export async function AuthorProfile({ author, headingLevel = 3, linkName = true 
       <div className="min-w-0">
         <Heading className="text-xl font-bold">
           {linkName ? (
-            <Link href={`/authors/${author.id}`} className="underline decoration-rule underline-offset-4 hover:decoration-ink">
+            <Link href={listPath("author", author.id)} className="underline decoration-rule underline-offset-4 hover:decoration-ink">
               {author.name}
             </Link>
           ) : (

@@ -1,5 +1,6 @@
 import { content, storyState, type Story, type View } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
+import { previewExitPath } from "@/lib/routes";
 
 /** A label for a story that readers cannot see yet: "Draft" or "Scheduled for <time>". */
 export function hiddenStateLabel(story: Story, now: Date): string | null {
@@ -24,7 +25,7 @@ export function PreviewBanner({ view, story, returnTo }: { view: View; story?: S
           {status && <span className="preview-status">: {status}</span>}
           <span className="text-paper/80"> · readers cannot see hidden stories</span>
         </p>
-        <a href={`/api/preview/exit?returnTo=${encodeURIComponent(returnTo)}`} className="inline-flex min-h-9 items-center rounded border border-paper px-3 font-semibold">
+        <a href={previewExitPath(returnTo)} className="inline-flex min-h-9 items-center rounded border border-paper px-3 font-semibold">
           Exit preview
         </a>
       </div>

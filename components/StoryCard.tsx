@@ -4,6 +4,7 @@ import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
 import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";
 import { content, type Story } from "@/lib/content";
 import { formatDate } from "@/lib/format";
+import { articlePath } from "@/lib/routes";
 
 type Variant = "lead" | "standard" | "compact";
 
@@ -48,7 +49,7 @@ export function StoryCard({
       </p>
       <Heading className={`font-bold leading-snug text-balance ${variant === "lead" ? "text-2xl sm:text-3xl" : "text-lg"}`}>
         {/* The stretched link makes the whole card a target without nesting links. */}
-        <Link href={`/articles/${story.slug}`} className="after:absolute after:inset-0 group-hover:underline">
+        <Link href={articlePath(story.slug)} className="after:absolute after:inset-0 group-hover:underline">
           {story.title}
         </Link>
       </Heading>

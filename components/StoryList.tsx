@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { StoryCard } from "@/components/StoryCard";
 import type { Page, Story, View } from "@/lib/content";
+import { listPath, type ListRoute } from "@/lib/routes";
 import { PreviewBanner } from "@/components/PreviewBanner";
 
 /** A page of stories, newest first, with links to the neighbouring pages. */
-export function StoryList({ page, basePath, label, view }: { page: Page<Story>; basePath: string; label: string; view: View }) {
-  const href = (n: number) => (n === 1 ? basePath : `${basePath}/page/${n}`);
+export function StoryList({ page, list, label, view }: { page: Page<Story>; list: ListRoute; label: string; view: View }) {
+  const href = (n: number) => listPath(list.kind, list.id, n);
   return (
     <>
       {page.items.length === 0 ? (
@@ -40,7 +41,7 @@ export function StoryList({ page, basePath, label, view }: { page: Page<Story>; 
           )}
         </nav>
       )}
-      <PreviewBanner view={view} returnTo={page.page > 1 ? href(page.page) : basePath} />
+      <PreviewBanner view={view} returnTo={href(page.page)} />
     </>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Static params and page numbers for paginated lists (/sections/world, /sections/world/page/2).
+ * Static params and page numbers for paginated lists (URLs from listPath in lib/routes.ts).
  * A page number that is not a plain positive integer within range is a 404.
  */
 import { PAGE_SIZE } from "@/lib/content";

@@ -7,15 +7,16 @@ import { checkContent } from "../lib/content/check";
 import { formatIssue } from "../lib/content/issues";
 import { isPublic } from "../lib/content/visibility";
 import { createToken, previewSecret } from "../lib/preview/token";
-import { siteUrl } from "../lib/site-url";
+import { absoluteUrl, previewPath } from "../lib/routes";
 
 const SHARED_LINK_MS = 48 * 60 * 60 * 1000;
 
 /** A signed 48-hour link when PREVIEW_SECRET is set here, otherwise the editors' form of the URL. */
 function previewLink(slug: string): string {
   const secret = previewSecret();
-  if (!secret) return `${siteUrl()}/api/preview?secret=<PREVIEW_SECRET>&slug=${slug}`;
-  return `${siteUrl()}/api/preview?token=${encodeURIComponent(createToken(slug, new Date(Date.now() + SHARED_LINK_MS), secret))}`;
+  // The placeholder stays readable (unescaped) for the editor to replace.
+  if (!secret) return `${absoluteUrl(previewPath())}?secret=<PREVIEW_SECRET>&slug=${slug}`;
+  return absoluteUrl(previewPath({ token: createToken(slug, new Date(Date.now() + SHARED_LINK_MS), secret) }));
 }
 
 async function main() {

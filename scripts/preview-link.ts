@@ -6,7 +6,7 @@
 import { loadContent } from "../lib/content/load";
 import { isPublic } from "../lib/content/visibility";
 import { createToken, parseDuration, previewSecret } from "../lib/preview/token";
-import { siteUrl } from "../lib/site-url";
+import { absoluteUrl, previewPath } from "../lib/routes";
 
 function fail(message: string): never {
   console.error(message);
@@ -27,7 +27,7 @@ const story = content.stories.find((s) => s.slug === slug);
 if (!story) fail(`There is no story content/articles/${slug}.mdx (or it has errors: run npm run content:check).`);
 
 const expiresAt = new Date(Date.now() + ms);
-const link = `${siteUrl()}/api/preview?token=${encodeURIComponent(createToken(slug, expiresAt, secret))}`;
+const link = absoluteUrl(previewPath({ token: createToken(slug, expiresAt, secret) }));
 console.log(link);
 console.error(
   isPublic(story, new Date())

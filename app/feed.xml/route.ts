@@ -1,5 +1,6 @@
 import { content } from "@/lib/content";
 import { buildFeed, FEED_SIZE, feedResponse } from "@/lib/feed/build";
+import { feedPath, FRONT_PATH } from "@/lib/routes";
 
 // Built with the site and re-checked every 30 s, so scheduled stories join the feed on their own.
 export const revalidate = 30;
@@ -11,8 +12,8 @@ export async function GET() {
     await buildFeed({
       title: site.site.name,
       description: site.site.tagline,
-      path: "/feed.xml",
-      pageUrl: "/",
+      path: feedPath(),
+      pageUrl: FRONT_PATH,
       stories: site.latest(new Date(), FEED_SIZE),
     }),
   );

@@ -1,6 +1,6 @@
 import { content } from "@/lib/content";
 import { newsSitemapEntries, renderNewsSitemap, XML_HEADERS } from "@/lib/seo/sitemap";
-import { siteUrl } from "@/lib/site-url";
+import { siteUrl } from "@/lib/routes";
 
 // Re-checked every 30 s, so stories join on their own when published and leave after 48 hours.
 export const revalidate = 30;

@@ -1,6 +1,6 @@
 import { content } from "@/lib/content";
 import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
-import { siteUrl } from "@/lib/site-url";
+import { siteUrl } from "@/lib/routes";
 
 // Built with the site and re-checked every 30 s, so scheduled stories join the sitemap on their own.
 export const revalidate = 30;

@@ -2,13 +2,14 @@ import Link from "next/link";
 import type { Section, Story } from "@/lib/content";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
 import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";
+import { listPath } from "@/lib/routes";
 
 /** Section label, story type, the page's only h1, and the standfirst. */
 export function ArticleHeader({ story, section, now }: { story: Story; section: Section; now: Date }) {
   return (
     <header className="mt-6">
       <p className="flex flex-wrap items-center gap-3 font-sans text-sm font-semibold uppercase tracking-wide">
-        <Link href={`/sections/${section.id}`} className="inline-flex min-h-6 items-center text-accent hover:underline">
+        <Link href={listPath("section", section.id)} className="inline-flex min-h-6 items-center text-accent hover:underline">
           {section.name}
         </Link>
         <StoryTypeLabel type={story.type} />

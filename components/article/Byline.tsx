@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Fragment } from "react";
 import type { Author, Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";
+import { listPath } from "@/lib/routes";
 
 /** Authors linked to their pages, and when the story was published and last updated. */
 export function Byline({ story, authors, timeZone }: { story: Story; authors: Author[]; timeZone: string }) {
@@ -12,7 +13,7 @@ export function Byline({ story, authors, timeZone }: { story: Story; authors: Au
         {authors.map((author, i) => (
           <Fragment key={author.id}>
             {i > 0 && (i === authors.length - 1 ? " and " : ", ")}
-            <Link href={`/authors/${author.id}`} rel="author" className="underline decoration-rule underline-offset-4 hover:decoration-ink">
+            <Link href={listPath("author", author.id)} rel="author" className="underline decoration-rule underline-offset-4 hover:decoration-ink">
               {author.name}
             </Link>
           </Fragment>

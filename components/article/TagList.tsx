@@ -1,5 +1,7 @@
 import Link from "next/link";
 
+import { listPath } from "@/lib/routes";
+
 /** The people, places and organisations in the story, each with its own page. */
 export function TagList({ tags }: { tags: { slug: string; label: string }[] }) {
   if (!tags.length) return null;
@@ -10,7 +12,7 @@ export function TagList({ tags }: { tags: { slug: string; label: string }[] }) {
         {tags.map((t) => (
           <li key={t.slug}>
             <Link
-              href={`/tags/${t.slug}`}
+              href={listPath("tag", t.slug)}
               className="inline-flex min-h-8 items-center rounded-full border border-rule px-3 text-sm hover:border-ink"
             >
               {t.label}

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { AuthorProfile } from "@/components/AuthorBox";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
+import { alternateFeeds } from "@/lib/feed/alternates";
+import { listPath } from "@/lib/routes";
 import { currentView } from "@/lib/view";
 import { JsonLd } from "@/components/JsonLd";
 import { profilePageJsonLd } from "@/lib/seo/jsonld";
@@ -20,14 +22,8 @@ export function authorMetadata(id: string, page: number): Metadata {
     title: page > 1 ? `${author.name} (page ${page})` : author.name,
     description: `${author.name}, ${author.role}: profile and latest stories.`,
     alternates: {
-      canonical: `/authors/${id}${page > 1 ? `/page/${page}` : ""}`,
-      // A page's alternates replace the layout's, so the site-wide feed is listed again.
-      types: {
-        "application/rss+xml": [
-          { url: `/authors/${id}/feed.xml`, title: `${author.name} | ${site.site.name}` },
-          { url: "/feed.xml", title: site.site.name },
-        ],
-      },
+      canonical: listPath("author", id, page),
+      types: alternateFeeds(site.site.name, { kind: "author", id, name: author.name }),
     },
   };
 }
@@ -52,7 +48,7 @@ export async function AuthorView({ id, page }: { id: string; page: number }) {
         Stories by {author.name}
         {page > 1 && <span className="font-normal text-muted"> (page {page})</span>}
       </h2>
-      <StoryList page={list} basePath={`/authors/${id}`} label={`Stories by ${author.name}`} view={view} />
+      <StoryList page={list} list={{ kind: "author", id }} label={`Stories by ${author.name}`} view={view} />
     </>
   );
 }

@@ -3,6 +3,8 @@ import { notFound } from "next/navigation";
 import { ListHeader } from "@/components/ListHeader";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
+import { alternateFeeds } from "@/lib/feed/alternates";
+import { listPath } from "@/lib/routes";
 import { currentView } from "@/lib/view";
 
 
@@ -15,19 +17,12 @@ export function sectionMetadata(id: string, page: number): Metadata {
   const site = content();
   const section = site.section(id);
   if (!section) return {};
-  const path = `/sections/${id}${page > 1 ? `/page/${page}` : ""}`;
   return {
     title: page > 1 ? `${section.name} (page ${page})` : section.name,
     description: section.description,
     alternates: {
-      canonical: path,
-      // A page's alternates replace the layout's, so the site-wide feed is listed again.
-      types: {
-        "application/rss+xml": [
-          { url: `/sections/${id}/feed.xml`, title: `${section.name} | ${site.site.name}` },
-          { url: "/feed.xml", title: site.site.name },
-        ],
-      },
+      canonical: listPath("section", id, page),
+      types: alternateFeeds(site.site.name, { kind: "section", id, name: section.name }),
     },
   };
 }
@@ -43,7 +38,7 @@ export async function SectionView({ id, page }: { id: string; page: number }) {
       <ListHeader kicker="Section" title={section.name} page={page}>
         <p className="mt-2 text-muted">{section.description}</p>
       </ListHeader>
-      <StoryList page={list} basePath={`/sections/${id}`} label={section.name} view={view} />
+      <StoryList page={list} list={{ kind: "section", id }} label={section.name} view={view} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { ListHeader } from "@/components/ListHeader";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
+import { listPath } from "@/lib/routes";
 import { currentView } from "@/lib/view";
 
 /** Every tag any story uses, hidden stories included, so a scheduled story's new tag page goes live with it. */
@@ -19,7 +20,7 @@ export async function tagMetadata(tag: string, page: number): Promise<Metadata> 
   return {
     title: page > 1 ? `${label} (page ${page})` : label,
     description: `News and analysis about ${label} from ${site.site.name}.`,
-    alternates: { canonical: `/tags/${tag}${page > 1 ? `/page/${page}` : ""}` },
+    alternates: { canonical: listPath("tag", tag, page) },
   };
 }
 
@@ -36,7 +37,7 @@ export async function TagView({ tag, page }: { tag: string; page: number }) {
           {list.total} {list.total === 1 ? "story" : "stories"}, newest first.
         </p>
       </ListHeader>
-      <StoryList page={list} basePath={`/tags/${tag}`} label={site.tagLabel(tag)} view={view} />
+      <StoryList page={list} list={{ kind: "tag", id: tag }} label={site.tagLabel(tag)} view={view} />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { content } from "@/lib/content";
+import { feedPath, listPath } from "@/lib/routes";
 import { TRUST_PAGES } from "@/lib/trust-pages";
 
 export function SiteFooter() {
@@ -16,13 +17,13 @@ export function SiteFooter() {
           <ul className="grid grid-cols-2 gap-1">
             {site.sections.map((s) => (
               <li key={s.id}>
-                <Link href={`/sections/${s.id}`} className="inline-flex min-h-8 items-center hover:underline">
+                <Link href={listPath("section", s.id)} className="inline-flex min-h-8 items-center hover:underline">
                   {s.name}
                 </Link>
               </li>
             ))}
             <li>
-              <a href="/feed.xml" type="application/rss+xml" className="inline-flex min-h-8 items-center hover:underline">
+              <a href={feedPath()} type="application/rss+xml" className="inline-flex min-h-8 items-center hover:underline">
                 RSS feed
               </a>
             </li>

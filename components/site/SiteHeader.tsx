@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TrendingStrip } from "@/components/site/TrendingStrip";
 import { content } from "@/lib/content";
+import { FRONT_PATH, listPath } from "@/lib/routes";
 
 /** Masthead, section navigation and the editors' trending links. Not sticky: focus is never hidden under it. */
 export function SiteHeader() {
@@ -9,7 +10,7 @@ export function SiteHeader() {
     <header className="site-header border-b border-rule">
       <TrendingStrip links={site.trending} />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-2 text-center">
-        <Link href="/" className="inline-block text-3xl font-bold tracking-tight sm:text-4xl">
+        <Link href={FRONT_PATH} className="inline-block text-3xl font-bold tracking-tight sm:text-4xl">
           {site.site.name}
         </Link>
         <p className="mt-1 font-sans text-xs text-muted sm:text-sm">{site.site.tagline}</p>
@@ -17,13 +18,13 @@ export function SiteHeader() {
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-2">
         <ul className="flex gap-1 overflow-x-auto font-sans text-sm font-semibold sm:justify-center">
           <li>
-            <Link href="/" className="inline-flex min-h-11 items-center px-3 hover:text-accent">
+            <Link href={FRONT_PATH} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
               Home
             </Link>
           </li>
           {site.sections.map((s) => (
             <li key={s.id}>
-              <Link href={`/sections/${s.id}`} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
+              <Link href={listPath("section", s.id)} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
                 {s.name}
               </Link>
             </li>

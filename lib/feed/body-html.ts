@@ -17,7 +17,7 @@ import { loadStoryBody } from "@/lib/content/body/load";
 import { isComponentNode, parseBody, type BodyComponentNode, type BodyTree } from "@/lib/content/body/parse";
 import { ContentError } from "@/lib/content/issues";
 import { formatDateTime, listNames } from "@/lib/format";
-import { siteUrl } from "@/lib/site-url";
+import { articlePath, siteUrl } from "@/lib/routes";
 
 /** What rendering needs from the site; injectable so tests need no content on disk. */
 export interface BodyHtmlContext {
@@ -81,7 +81,7 @@ const FEED_RENDERERS: FeedRenderers = {
     return el("p", {}, [
       el("strong", {}, [text("MORE:")]),
       text(" "),
-      el("a", { href: `${ctx.base}/articles/${encodeURIComponent(story.slug)}` }, [text(story.title)]),
+      el("a", { href: `${ctx.base}${articlePath(story.slug)}` }, [text(story.title)]),
     ]);
   },
 

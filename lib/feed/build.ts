@@ -5,7 +5,7 @@
 import { Feed, type Extension, type Item } from "feed";
 import { content, type Story } from "@/lib/content";
 import { listNames } from "@/lib/format";
-import { siteUrl } from "@/lib/site-url";
+import { absoluteUrl, articlePath, listPath } from "@/lib/routes";
 import { storyBodyHtml } from "./body-html";
 
 export const FEED_SIZE = 50;
@@ -31,9 +31,9 @@ export function imageType(src: string): string | undefined {
 export interface BuildFeedOptions {
   title: string;
   description: string;
-  /** The feed's own path, e.g. /sections/world/feed.xml (atom:link rel="self"). */
+  /** The feed's own path, from feedPath() (atom:link rel="self"). */
   path: string;
-  /** The HTML page the feed mirrors: a path on the site or an absolute URL. */
+  /** The HTML page the feed mirrors: a path on the site. */
   pageUrl: string;
   /** Public stories, newest first; only the first FEED_SIZE are used. */
   stories: Story[];
@@ -43,25 +43,23 @@ export interface BuildFeedOptions {
 /** The RSS 2.0 document for `stories`. Pass only stories from a public query (`new Date()` view). */
 export async function buildFeed({ title, description, path, pageUrl, stories, now = new Date() }: BuildFeedOptions): Promise<string> {
   const site = content();
-  const base = siteUrl();
-  const absolute = (p: string) => new URL(p, `${base}/`).href;
   const items = stories.slice(0, FEED_SIZE);
   const newest = items.map((s) => (s.updatedAt ?? s.publishedAt).getTime());
 
   const feed = new Feed({
     title,
     description,
-    id: absolute(pageUrl),
-    link: absolute(pageUrl),
+    id: absoluteUrl(pageUrl),
+    link: absoluteUrl(pageUrl),
     language: site.site.language,
     copyright: `© ${site.site.name}`,
     // The newest change, not the time of the request: unchanged content gives an unchanged feed.
     updated: newest.length ? new Date(Math.max(...newest)) : now,
-    feedLinks: { rss: absolute(path) },
+    feedLinks: { rss: absoluteUrl(path) },
   });
 
   for (const story of items) {
-    const url = `${base}/articles/${story.slug}`;
+    const url = absoluteUrl(articlePath(story.slug));
     const authors = story.authors.map((id) => {
       const author = site.author(id);
       return { id, name: author?.name ?? id, email: author?.links.email };
@@ -82,7 +80,7 @@ export async function buildFeed({ title, description, path, pageUrl, stories, no
         objects: {
           _attributes: {
             "xmlns:media": MEDIA_NS,
-            url: absolute(story.image.src),
+            url: absoluteUrl(story.image.src),
             medium: "image",
             ...(type && { type }),
             width: story.image.width,
@@ -101,10 +99,10 @@ export async function buildFeed({ title, description, path, pageUrl, stories, no
       content: body,
       date: story.updatedAt ?? story.publishedAt,
       published: story.publishedAt,
-      author: authors.map((a) => ({ name: a.name, email: a.email, link: `${base}/authors/${a.id}` })),
+      author: authors.map((a) => ({ name: a.name, email: a.email, link: absoluteUrl(listPath("author", a.id)) })),
       category: [
-        { name: site.section(story.section)?.name ?? story.section, domain: `${base}/sections/${story.section}` },
-        ...story.tags.map((t) => ({ name: site.tagLabel(t), domain: `${base}/tags/${t}` })),
+        { name: site.section(story.section)?.name ?? story.section, domain: absoluteUrl(listPath("section", story.section)) },
+        ...story.tags.map((t) => ({ name: site.tagLabel(t), domain: absoluteUrl(listPath("tag", t)) })),
       ],
       extensions,
     };

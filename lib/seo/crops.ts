@@ -14,7 +14,3 @@ export type CropName = keyof typeof CROPS;
 export function isCropName(name: string): name is CropName {
   return Object.hasOwn(CROPS, name);
 }
-
-export function cropPath(slug: string, crop: CropName): string {
-  return `/articles/${slug}/image/${crop}`;
-}

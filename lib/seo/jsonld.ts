@@ -12,8 +12,7 @@ import type {
   WithContext,
 } from "schema-dts";
 import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
-import { cropPath } from "@/lib/seo/crops";
-import { siteUrl } from "@/lib/site-url";
+import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath } from "@/lib/routes";
 import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 
 /** schema.org's own subtype for each kind of story readers are told apart. */
@@ -25,18 +24,16 @@ const ARTICLE_TYPES: Record<StoryType, "NewsArticle" | "AnalysisNewsArticle" | "
   sponsored: "AdvertiserContentArticle",
 };
 
-const abs = (path: string) => `${siteUrl()}${path}`;
-
 export function publisher(site: SiteConfig): NewsMediaOrganization {
   return {
     "@type": "NewsMediaOrganization",
-    "@id": abs("/#organization"),
+    "@id": absoluteUrl("/#organization"),
     name: site.name,
-    url: abs("/"),
-    logo: { "@type": "ImageObject", url: abs("/images/brand/logo.png"), width: "600", height: "60" },
+    url: absoluteUrl(FRONT_PATH),
+    logo: { "@type": "ImageObject", url: absoluteUrl("/images/brand/logo.png"), width: "600", height: "60" },
     sameAs: site.social.map((s) => s.url),
     // The trust pages, as Google's and the Trust Project's guidance for news publishers asks.
-    ...Object.fromEntries(Object.entries(PUBLISHER_POLICIES).map(([property, path]) => [property, abs(path)])),
+    ...Object.fromEntries(Object.entries(PUBLISHER_POLICIES).map(([property, path]) => [property, absoluteUrl(path)])),
   };
 }
 
@@ -44,9 +41,9 @@ export function personOf(author: Author): Person {
   return {
     "@type": "Person",
     name: author.name,
-    url: abs(`/authors/${author.id}`),
+    url: absoluteUrl(listPath("author", author.id)),
     jobTitle: author.role,
-    ...(author.avatar && { image: abs(author.avatar.src) }),
+    ...(author.avatar && { image: absoluteUrl(author.avatar.src) }),
     sameAs: (["x", "bluesky", "mastodon", "linkedin", "website"] as const).flatMap((k) => author.links[k] ?? []),
   };
 }
@@ -59,7 +56,7 @@ export function articleJsonLd(args: {
   tagLabels: string[];
 }): WithContext<Article> {
   const { story, section, authors, site, tagLabels } = args;
-  const url = abs(`/articles/${story.slug}`);
+  const url = absoluteUrl(articlePath(story.slug));
   const people = authors.map(personOf);
   return {
     "@context": "https://schema.org",
@@ -69,7 +66,7 @@ export function articleJsonLd(args: {
     description: story.dek,
     url,
     mainEntityOfPage: { "@type": "WebPage", "@id": story.canonical ?? url },
-    image: story.image ? (["16x9", "4x3", "1x1"] as const).map((crop) => abs(cropPath(story.slug, crop))) : undefined,
+    image: story.image ? (["16x9", "4x3", "1x1"] as const).map((crop) => absoluteUrl(cropPath(story.slug, crop))) : undefined,
     datePublished: story.publishedAt.toISOString(),
     dateModified: (story.updatedAt ?? story.publishedAt).toISOString(),
     author: people.length === 1 ? people[0] : people,
@@ -86,7 +83,7 @@ export function breadcrumbJsonLd(items: { name: string; path: string }[]): WithC
   return {
     "@context": "https://schema.org",
     "@type": "BreadcrumbList",
-    itemListElement: items.map((item, i) => ({ "@type": "ListItem", position: i + 1, name: item.name, item: abs(item.path) })),
+    itemListElement: items.map((item, i) => ({ "@type": "ListItem", position: i + 1, name: item.name, item: absoluteUrl(item.path) })),
   };
 }
 
@@ -94,14 +91,14 @@ export function profilePageJsonLd(author: Author): WithContext<ProfilePage> {
   return {
     "@context": "https://schema.org",
     "@type": "ProfilePage",
-    url: abs(`/authors/${author.id}`),
+    url: absoluteUrl(listPath("author", author.id)),
     mainEntity: personOf(author),
   };
 }
 
 export function homeJsonLd(site: SiteConfig): [WithContext<WebSite>, WithContext<NewsMediaOrganization>] {
   return [
-    { "@context": "https://schema.org", "@type": "WebSite", "@id": abs("/#website"), name: site.name, url: abs("/"), description: site.tagline, inLanguage: site.language, publisher: { "@id": abs("/#organization") } },
+    { "@context": "https://schema.org", "@type": "WebSite", "@id": absoluteUrl("/#website"), name: site.name, url: absoluteUrl(FRONT_PATH), description: site.tagline, inLanguage: site.language, publisher: { "@id": absoluteUrl("/#organization") } },
     { "@context": "https://schema.org", ...(publisher(site) as Exclude<NewsMediaOrganization, string>) },
   ];
 }

@@ -8,7 +8,7 @@
  */
 import type { Queries } from "@/lib/content/queries";
 import type { Story } from "@/lib/content/types";
-import { siteUrl } from "@/lib/site-url";
+import { absoluteUrl, articlePath, FRONT_PATH, listPath, sitemapChunkPath, siteUrl } from "@/lib/routes";
 import { TRUST_PAGES } from "@/lib/trust-pages";
 
 /** The protocol's limit of URLs in one sitemap file (and of sitemaps in one index). */
@@ -74,16 +74,14 @@ function newest(stories: Story[]): Date | undefined {
  * change among the public stories it lists.
  */
 export function sitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): SitemapEntry[] {
-  const base = baseUrl.replace(/\/+$/, "");
-  const url = (path: string) => `${base}${path}`;
-  const seg = encodeURIComponent;
+  const url = (path: string) => absoluteUrl(path, baseUrl);
   const stories = queries.latest(now);
   return [
-    { loc: url("/"), lastmod: newest(stories) },
-    ...queries.sections.map((s) => ({ loc: url(`/sections/${seg(s.id)}`), lastmod: newest(queries.bySection(s.id, now)) })),
-    ...stories.map((s) => ({ loc: url(`/articles/${seg(s.slug)}`), lastmod: modified(s) })),
-    ...queries.publicTags(now).map((t) => ({ loc: url(`/tags/${seg(t)}`), lastmod: newest(queries.byTag(t, now)) })),
-    ...queries.authors().map((a) => ({ loc: url(`/authors/${seg(a.id)}`), lastmod: newest(queries.byAuthor(a.id, now)) })),
+    { loc: url(FRONT_PATH), lastmod: newest(stories) },
+    ...queries.sections.map((s) => ({ loc: url(listPath("section", s.id)), lastmod: newest(queries.bySection(s.id, now)) })),
+    ...stories.map((s) => ({ loc: url(articlePath(s.slug)), lastmod: modified(s) })),
+    ...queries.publicTags(now).map((t) => ({ loc: url(listPath("tag", t)), lastmod: newest(queries.byTag(t, now)) })),
+    ...queries.authors().map((a) => ({ loc: url(listPath("author", a.id)), lastmod: newest(queries.byAuthor(a.id, now)) })),
     // No lastmod: the trust pages change with a deploy, not with a story.
     ...TRUST_PAGES.map((page) => ({ loc: url(page.path) })),
   ];
@@ -99,9 +97,6 @@ export function renderUrlset(entries: SitemapEntry[]): string {
   const urls = entries.map(urlElement);
   return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}">\n${urls.join("\n")}${urls.length ? "\n" : ""}</urlset>\n`;
 }
-
-/** The path of the n-th (1-based) sitemap of a split sitemap. */
-export const sitemapChunkPath = (n: number) => `/sitemaps/${n}.xml`;
 
 export type RenderedSitemap =
   | { kind: "urlset"; xml: string }
@@ -124,10 +119,9 @@ export function renderSitemap(entries: SitemapEntry[], { baseUrl, maxPerFile = M
   const chunks: SitemapEntry[][] = [];
   for (let i = 0; i < entries.length; i += maxPerFile) chunks.push(entries.slice(i, i + maxPerFile));
   if (chunks.length > MAX_URLS_PER_SITEMAP) throw new Error(`${entries.length} URLs need more than ${MAX_URLS_PER_SITEMAP} sitemaps`);
-  const base = baseUrl.replace(/\/+$/, "");
   const sitemaps = chunks.map((chunk, i) => {
     const lastmod = chunk.reduce<Date | undefined>((max, e) => (e.lastmod && (!max || e.lastmod > max) ? e.lastmod : max), undefined);
-    return `<sitemap><loc>${escapeXml(base + sitemapChunkPath(i + 1))}</loc>${lastmod ? `<lastmod>${w3cDate(lastmod)}</lastmod>` : ""}</sitemap>`;
+    return `<sitemap><loc>${escapeXml(absoluteUrl(sitemapChunkPath(i + 1), baseUrl))}</loc>${lastmod ? `<lastmod>${w3cDate(lastmod)}</lastmod>` : ""}</sitemap>`;
   });
   return {
     kind: "index",
@@ -142,14 +136,13 @@ export function renderSitemap(entries: SitemapEntry[], { baseUrl, maxPerFile = M
  * (after now - 48 h, not after now), newest first, at most 1,000.
  */
 export function newsSitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): NewsSitemapEntry[] {
-  const base = baseUrl.replace(/\/+$/, "");
   const from = now.getTime() - NEWS_WINDOW_MS;
   return queries
     .latest(now)
     .filter((s) => s.publishedAt.getTime() > from && s.publishedAt.getTime() <= now.getTime())
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
     .slice(0, MAX_NEWS_URLS)
-    .map((s) => ({ loc: `${base}/articles/${encodeURIComponent(s.slug)}`, publishedAt: s.publishedAt, title: s.title }));
+    .map((s) => ({ loc: absoluteUrl(articlePath(s.slug), baseUrl), publishedAt: s.publishedAt, title: s.title }));
 }
 
 /**

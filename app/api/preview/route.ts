@@ -2,6 +2,7 @@ import { cookies, draftMode } from "next/headers";
 import type { NextRequest } from "next/server";
 import { content, isPublic } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
+import { articlePath } from "@/lib/routes";
 import { createToken, EDITOR_PREVIEW_MS, PREVIEW_COOKIE, previewSecret, safeEqual, verifyToken } from "@/lib/preview/token";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export async function GET(request: NextRequest) {
   if (!slug || !SLUG_PATTERN.test(slug) || !content().storyExists(slug)) {
     return reply(404, `There is no story with the slug "${(slug ?? "").slice(0, 100)}".`);
   }
-  const path = `/articles/${slug}`;
+  const path = articlePath(slug);
   const story = content().publicStory(slug, { now, preview: { scope: slug } })!;
   // A shared link to a story that has since gone live just lands on the public page.
   if (linkToken !== null && isPublic(story, now)) return redirectTo(path);

@@ -15,10 +15,11 @@ import { loadStoryBody } from "@/lib/content/body/load";
 import { StoryBody } from "@/components/body/StoryBody";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
-import { siteUrl } from "@/lib/site-url";
 import { JsonLd } from "@/components/JsonLd";
 import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/jsonld";
-import { CROPS, cropPath } from "@/lib/seo/crops";
+import { CROPS } from "@/lib/seo/crops";
+import { alternateFeeds } from "@/lib/feed/alternates";
+import { absoluteUrl, articlePath, cropPath, feedPath, FRONT_PATH, listPath } from "@/lib/routes";
 
 type Params = { slug: string };
 
@@ -41,7 +42,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
   const story = SLUG_PATTERN.test(slug) ? content().publicStory(slug, view) : undefined;
   if (!story) return {};
   const site = content();
-  const path = `/articles/${story.slug}`;
+  const path = articlePath(story.slug);
   const image = story.image && { url: cropPath(story.slug, "og"), ...CROPS.og, alt: story.image.alt };
   return {
     title: story.title,
@@ -49,12 +50,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
     // A syndicated story points search engines at the original.
     alternates: {
       canonical: story.canonical ?? path,
-      types: {
-        "application/rss+xml": [
-          { url: "/feed.xml", title: site.site.name },
-          { url: `/sections/${story.section}/feed.xml`, title: `${site.site.name}: ${site.section(story.section)?.name}` },
-        ],
-      },
+      types: alternateFeeds(site.site.name, { kind: "article", section: site.section(story.section)! }),
     },
     openGraph: {
       type: "article",
@@ -65,7 +61,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
       publishedTime: story.publishedAt.toISOString(),
       modifiedTime: (story.updatedAt ?? story.publishedAt).toISOString(),
       section: site.section(story.section)?.name,
-      authors: story.authors.map((id) => `${siteUrl()}/authors/${id}`),
+      authors: story.authors.map((id) => absoluteUrl(listPath("author", id))),
       tags: story.tags.map((t) => site.tagLabel(t)),
       images: image ? [image] : undefined,
     },
@@ -91,9 +87,9 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         data={[
           articleJsonLd({ story, section, authors, site: site.site, tagLabels: story.tags.map((t) => site.tagLabel(t)) }),
           breadcrumbJsonLd([
-            { name: "Home", path: "/" },
-            { name: section.name, path: `/sections/${section.id}` },
-            { name: story.title, path: `/articles/${story.slug}` },
+            { name: "Home", path: FRONT_PATH },
+            { name: section.name, path: listPath("section", section.id) },
+            { name: story.title, path: articlePath(story.slug) },
           ]),
         ]}
       />
@@ -118,13 +114,13 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         <FollowWidget
           site={site.site}
           feeds={[
-            { href: "/feed.xml", title: site.site.name },
-            { href: `/sections/${section.id}/feed.xml`, title: section.name },
+            { href: feedPath(), title: site.site.name },
+            { href: feedPath("section", section.id), title: section.name },
           ]}
         />
       </div>
       <RelatedStories stories={site.related(story, view)} now={view.now} />
-      <PreviewBanner view={view} story={story} returnTo={`/articles/${story.slug}`} />
+      <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { content } from "@/lib/content";
 import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
-import { siteUrl } from "@/lib/site-url";
+import { siteUrl } from "@/lib/routes";
 
 type Params = { file: string };
 // Re-checked every 30 s like /sitemap.xml, so the index and its chunks agree.

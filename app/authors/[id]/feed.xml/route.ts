@@ -1,5 +1,7 @@
 import { content } from "@/lib/content";
+import { listFeedTitle } from "@/lib/feed/alternates";
 import { buildFeed, FEED_SIZE, feedNotFound, feedResponse } from "@/lib/feed/build";
+import { feedPath, listPath } from "@/lib/routes";
 
 type Params = { id: string };
 
@@ -20,10 +22,10 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
   if (!author) return feedNotFound("author");
   return feedResponse(
     await buildFeed({
-      title: `${author.name} | ${site.site.name}`,
+      title: listFeedTitle(author.name, site.site.name),
       description: `Stories by ${author.name}, ${author.role}, in ${site.site.name}.`,
-      path: `/authors/${author.id}/feed.xml`,
-      pageUrl: `/authors/${author.id}`,
+      path: feedPath("author", author.id),
+      pageUrl: listPath("author", author.id),
       stories: site.byAuthor(author.id, new Date()).slice(0, FEED_SIZE),
     }),
   );

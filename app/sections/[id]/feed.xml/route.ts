@@ -1,5 +1,7 @@
 import { content } from "@/lib/content";
+import { listFeedTitle } from "@/lib/feed/alternates";
 import { buildFeed, FEED_SIZE, feedNotFound, feedResponse } from "@/lib/feed/build";
+import { feedPath, listPath } from "@/lib/routes";
 
 type Params = { id: string };
 
@@ -18,10 +20,10 @@ export async function GET(_request: Request, { params }: { params: Promise<Param
   if (!section) return feedNotFound("section");
   return feedResponse(
     await buildFeed({
-      title: `${section.name} | ${site.site.name}`,
+      title: listFeedTitle(section.name, site.site.name),
       description: section.description,
-      path: `/sections/${section.id}/feed.xml`,
-      pageUrl: `/sections/${section.id}`,
+      path: feedPath("section", section.id),
+      pageUrl: listPath("section", section.id),
       stories: site.bySection(section.id, new Date()).slice(0, FEED_SIZE),
     }),
   );

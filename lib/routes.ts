@@ -1,0 +1,90 @@
+/**
+ * Every URL on the site, in one place: pages, components, feeds, sitemaps, JSON-LD, the proxy,
+ * next.config.ts and the tests build their paths here and nowhere else. Each id or slug is one
+ * path segment, percent-encoded here (content ids are [a-z0-9-], so valid content is unchanged).
+ *
+ * Plain TypeScript with no "@/" imports: next.config.ts, scripts and Playwright load it too.
+ */
+import type { CropName } from "./seo/crops";
+
+/** The public origin of the site, for canonical URLs and feeds: SITE_URL, or localhost in development. */
+export function siteUrl(): string {
+  return (process.env.SITE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+}
+
+/** `path` (a path on this site, starting with "/") as an absolute URL on `base` (the site's origin by default). */
+export function absoluteUrl(path: string, base: string = siteUrl()): string {
+  if (!path.startsWith("/")) throw new Error(`absoluteUrl needs a path starting with "/", got "${path}"`);
+  return new URL(`${base.replace(/\/+$/, "")}${path}`).href;
+}
+
+/** One id or slug as a single path segment. */
+const segment = (value: string) => encodeURIComponent(value);
+
+export const FRONT_PATH = "/";
+
+export function articlePath(slug: string): string {
+  return `/articles/${segment(slug)}`;
+}
+
+/** A story's lead image cut to one of the crops in lib/seo/crops.ts. */
+export function cropPath(slug: string, crop: CropName): string {
+  return `${articlePath(slug)}/image/${crop}`;
+}
+
+/** The pages that list stories, and the folder each lives under. */
+const LIST_FOLDERS = { section: "sections", tag: "tags", author: "authors" } as const;
+export type ListKind = keyof typeof LIST_FOLDERS;
+/** One list of stories: a section, a tag or an author. */
+export interface ListRoute {
+  kind: ListKind;
+  id: string;
+}
+
+/** Page `page` of a list: page 1 is the list's own URL, page n is <list>/page/n. */
+export function listPath(kind: ListKind, id: string, page: number = 1): string {
+  const base = `/${LIST_FOLDERS[kind]}/${segment(id)}`;
+  return page > 1 ? `${base}/page/${page}` : base;
+}
+
+/** The lists that have their own feed (tags do not). */
+export type FeedKind = Exclude<ListKind, "tag">;
+
+/** The site-wide RSS feed, or the feed of one section or author. */
+export function feedPath(): string;
+export function feedPath(kind: FeedKind, id: string): string;
+export function feedPath(kind?: FeedKind, id?: string): string {
+  return kind && id !== undefined ? `${listPath(kind, id)}/feed.xml` : "/feed.xml";
+}
+
+export const SITEMAP_PATH = "/sitemap.xml";
+export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
+
+/** The n-th (1-based) file of a sitemap split into an index. */
+export function sitemapChunkPath(n: number): string {
+  return `/sitemaps/${n}.xml`;
+}
+
+/** Routes under here are API endpoints, not pages: never crawled, never lowercased. */
+export const API_PREFIX = "/api/";
+/** Next's built-in not-found page, for the proxy to rewrite unroutable URLs to. */
+export const NOT_FOUND_PATH = "/_not-found";
+
+const query = (params: Record<string, string>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join("&");
+
+/**
+ * The preview entrance: `{ token }` for a shared link, `{ secret, slug }` for an editor. With no
+ * parameters, the bare endpoint.
+ */
+export function previewPath(params?: { token: string } | { secret: string; slug: string }): string {
+  const path = `${API_PREFIX}preview`;
+  return params ? `${path}?${query(params)}` : path;
+}
+
+/** Leaves preview and goes back to `returnTo` (a path on this site). */
+export function previewExitPath(returnTo: string): string {
+  return `${previewPath()}/exit?${query({ returnTo })}`;
+}
