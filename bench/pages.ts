@@ -10,17 +10,18 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { articlePath, FRONT_PATH, listPath } from "../lib/routes";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
 const EXCLUDE = new Set(["node_modules", ".next", "test-results", ".git", "bench/.tmp", ".e2e-tmp", "playwright-report"]);
 const PAGES: Record<string, string> = {
-  article: "/articles/vestria-sends-troops-to-harlow-pass",
-  front: "/",
-  section: "/sections/world",
-  tag: "/tags/harlow-pass",
-  author: "/authors/mara-okafor",
-  "not-found": "/articles/does-not-exist",
+  article: articlePath("vestria-sends-troops-to-harlow-pass"),
+  front: FRONT_PATH,
+  section: listPath("section", "world"),
+  tag: listPath("tag", "harlow-pass"),
+  author: listPath("author", "mara-okafor"),
+  "not-found": articlePath("does-not-exist"),
 };
 const CLONES = 1000;
 

@@ -23,6 +23,7 @@ import {
   startTopology,
   stopTopology,
 } from "../scripts/prod-lib.mjs";
+import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
 
 const PORTS = { nginxPort: 8280, nextPorts: [3801, 3802], redisPort: 6392 };
 const STATIC_PORT = 8281;
@@ -32,9 +33,9 @@ const NEXT_START_PORT = 3803;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PAGES: Record<string, string> = {
-  article: "/articles/vestria-sends-troops-to-harlow-pass",
-  front: "/",
-  "feed.xml": "/feed.xml",
+  article: articlePath("vestria-sends-troops-to-harlow-pass"),
+  front: FRONT_PATH,
+  "feed.xml": feedPath(),
 };
 
 let runDir = "";

@@ -27,11 +27,14 @@ import {
   stopTopology,
 } from "../scripts/prod-lib.mjs";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "../e2e/scheduled-story";
+import { articlePath, feedPath, FRONT_PATH, listPath, previewPath } from "../lib/routes";
 import * as C from "./config";
 import { fuzzRequests, rawRequest, STACK } from "./fuzz";
 
 const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
-const ARTICLE = "/articles/vestria-sends-troops-to-harlow-pass";
+const ARTICLE_SLUG = "vestria-sends-troops-to-harlow-pass";
+const ARTICLE = articlePath(ARTICLE_SLUG);
+const WORLD = listPath("section", "world");
 const STARTED = Date.now();
 
 let dir = "";
@@ -86,7 +89,7 @@ after(async () => {
 
 /** Cookies from /api/preview, as a Cookie header (the Draft Mode cookie is Secure, so send it by hand). */
 async function previewCookie(slug: string): Promise<string> {
-  const res = await get(`/api/preview?secret=${C.PREVIEW_SECRET}&slug=${slug}`);
+  const res = await get(previewPath({ secret: C.PREVIEW_SECRET, slug }));
   assert.equal(res.status, 307, "preview opens with a redirect");
   const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
   assert.ok(cookies.some((c) => c.startsWith("__prerender_bypass=")));
@@ -111,14 +114,14 @@ test("an article is served, and the second request is a cache HIT", async () => 
   await second.arrayBuffer();
   assert.equal(second.headers.get("x-cache-status"), "HIT");
   assert.match(second.headers.get("cache-control") ?? "", /^public, .*s-maxage=\d+/);
-  const feed = await get("/feed.xml");
+  const feed = await get(feedPath());
   assert.match(feed.headers.get("content-type") ?? "", /rss\+xml/);
   assert.match(feed.headers.get("cache-control") ?? "", /^public, .*s-maxage=\d+/);
   counts["article / feed"] = `200, second request ${second.headers.get("x-cache-status")}`;
 });
 
 test("RSC and HTML for the same URL each get their own body, also when cached", async () => {
-  for (const url of ["/", "/sections/world", ARTICLE]) {
+  for (const url of [FRONT_PATH, WORLD, ARTICLE]) {
     for (let round = 0; round < 2; round++) {
       const r = await rsc(url);
       assert.equal(r.status, 200);
@@ -144,7 +147,7 @@ test("RSC and HTML for the same URL each get their own body, also when cached", 
 });
 
 test("a preview is never cached and is private, no-store", async () => {
-  const cookie = await previewCookie(ARTICLE.split("/").pop()!);
+  const cookie = await previewCookie(ARTICLE_SLUG);
   for (let i = 0; i < 3; i++) {
     const res = await get(ARTICLE, { headers: { cookie } });
     assert.equal(res.status, 200);
@@ -175,9 +178,9 @@ test("security headers on every kind of response", async () => {
   const kinds: [string, Response][] = [
     ["page", html],
     ["rsc", await rsc(ARTICLE)],
-    ["feed", await get("/feed.xml")],
-    ["404", await get("/articles/no-such-story")],
-    ["405 (nginx)", await get("/", { method: "DELETE" })],
+    ["feed", await get(feedPath())],
+    ["404", await get(articlePath("no-such-story"))],
+    ["405 (nginx)", await get(FRONT_PATH, { method: "DELETE" })],
     ["400 (nginx)", await get("/%2e%2e%2f%2e%2e%2fetc/passwd")],
     ["static", await get((/\/_next\/static\/[^"]+\.js/.exec(body) ?? [""])[0])],
     ["image", await get("/_next/image?url=%2Fimages%2Farticles%2Fvestria-sends-troops-to-harlow-pass.jpg&w=640&q=75")],
@@ -231,12 +234,12 @@ test("pages run in a browser under the CSP with no violations", async (t) => {
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    for (const p of ["/", ARTICLE, "/sections/world", "/authors/mara-okafor"]) {
+    for (const p of [FRONT_PATH, ARTICLE, WORLD, listPath("author", "mara-okafor")]) {
       await page.goto(base + p, { waitUntil: "networkidle" });
       // Hydrated: a client-side navigation works (it needs the inline scripts to have run).
       await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
     }
-    await page.goto(base + "/");
+    await page.goto(base + FRONT_PATH);
     await page.click(`a[href="${ARTICLE}"]`);
     await page.waitForURL(`**${ARTICLE}`);
     counts["CSP in Chromium"] = `4 pages + 1 client-side navigation, ${violations.length} violations`;
@@ -248,11 +251,11 @@ test("pages run in a browser under the CSP with no violations", async (t) => {
 
 test("the scheduled story is hidden before its time", async () => {
   assert.ok(Date.now() < publishAt.getTime() - 5_000, "the build took too long for the schedule check");
-  const res = await get(`/articles/${SLUG}`);
+  const res = await get(articlePath(SLUG));
   assert.equal(res.status, 404);
   await res.arrayBuffer();
-  assert.ok(!(await (await get("/")).text()).includes(TITLE));
-  assert.ok(!(await (await get("/feed.xml")).text()).includes(TITLE));
+  assert.ok(!(await (await get(FRONT_PATH)).text()).includes(TITLE));
+  assert.ok(!(await (await get(feedPath())).text()).includes(TITLE));
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -296,9 +299,9 @@ test(`the scheduled story shows through the cache within ${C.VISIBLE_WITHIN_MS /
   const deadline = publishAt.getTime() + C.VISIBLE_WITHIN_MS;
   while (Date.now() < deadline && Object.keys(seen).length < 3) {
     const checks: [string, () => Promise<boolean>][] = [
-      ["article", async () => (await get(`/articles/${SLUG}`)).status === 200],
-      ["front page", async () => (await (await get("/")).text()).includes(TITLE)],
-      ["feed", async () => (await (await get("/feed.xml")).text()).includes(TITLE)],
+      ["article", async () => (await get(articlePath(SLUG))).status === 200],
+      ["front page", async () => (await (await get(FRONT_PATH)).text()).includes(TITLE)],
+      ["feed", async () => (await (await get(feedPath())).text()).includes(TITLE)],
     ];
     for (const [name, check] of checks) {
       if (!(name in seen) && (await check())) seen[name] = (Date.now() - publishAt.getTime()) / 1000;
@@ -325,7 +328,7 @@ test(`${C.SATURATION_SECONDS} s at saturation through the cache: zero errors`, a
     url: base,
     connections: C.LOAD_CONNECTIONS,
     duration: C.SATURATION_SECONDS,
-    requests: [{ path: ARTICLE }, { path: "/" }, { path: "/feed.xml" }, { path: "/sections/world" }],
+    requests: [{ path: ARTICLE }, { path: FRONT_PATH }, { path: feedPath() }, { path: WORLD }],
   });
   counts["saturation"] = describe(r);
   log(counts["saturation"]);
@@ -334,10 +337,10 @@ test(`${C.SATURATION_SECONDS} s at saturation through the cache: zero errors`, a
 
 /** Load that reaches the Next servers: cached pages, unique URLs (nginx MISS, Next's ISR cache), previews. */
 async function upstreamLoad(seconds: number, during: () => Promise<void>) {
-  const cookie = await previewCookie(ARTICLE.split("/").pop()!);
+  const cookie = await previewCookie(ARTICLE_SLUG);
   let n = 0;
-  const bust = (req: { path?: string }) => ({ ...req, path: `/sections/world?n=${process.pid}-${n++}` });
-  const bust2 = (req: { path?: string }) => ({ ...req, path: `/?n=${process.pid}-${n++}` });
+  const bust = (req: { path?: string }) => ({ ...req, path: `${WORLD}?n=${process.pid}-${n++}` });
+  const bust2 = (req: { path?: string }) => ({ ...req, path: `${FRONT_PATH}?n=${process.pid}-${n++}` });
   const run = autocannon({
     url: base,
     connections: 32,
@@ -345,10 +348,10 @@ async function upstreamLoad(seconds: number, during: () => Promise<void>) {
     timeout: 20,
     requests: [
       { path: ARTICLE },
-      { path: "/", setupRequest: bust2 },
-      { path: "/sections/world", setupRequest: bust },
+      { path: FRONT_PATH, setupRequest: bust2 },
+      { path: WORLD, setupRequest: bust },
       { path: ARTICLE, headers: { cookie } },
-      { path: "/feed.xml" },
+      { path: feedPath() },
     ],
   });
   await during();

@@ -1,6 +1,7 @@
-import { expect, test } from "./fixtures";
+import { expect, PAGE_TYPES, test } from "./fixtures";
+import { articlePath, feedPath, listPath } from "../lib/routes";
 
-const FLAGSHIP = "/articles/vestria-sends-troops-to-harlow-pass";
+const FLAGSHIP = PAGE_TYPES.article;
 
 test.describe("article page", () => {
   test("renders every part of the story's anatomy", async ({ page }) => {
@@ -13,13 +14,13 @@ test.describe("article page", () => {
     await expect(page.locator("h1")).toHaveText("Vestria will send 1,200 troops to Harlow Pass after border clash");
 
     // Section label and standfirst
-    await expect(article.getByRole("link", { name: "World", exact: true })).toHaveAttribute("href", "/sections/world");
+    await expect(article.getByRole("link", { name: "World", exact: true })).toHaveAttribute("href", listPath("section", "world"));
     await expect(article.locator("header p.text-muted")).toContainText("Defence Ministry");
 
     // Byline: both authors linked, published and updated times machine-readable
     const byline = article.locator(".byline");
-    await expect(byline.getByRole("link", { name: "Mara Okafor" })).toHaveAttribute("href", "/authors/mara-okafor");
-    await expect(byline.getByRole("link", { name: "Tomas Brenner" })).toHaveAttribute("href", "/authors/tomas-brenner");
+    await expect(byline.getByRole("link", { name: "Mara Okafor" })).toHaveAttribute("href", listPath("author", "mara-okafor"));
+    await expect(byline.getByRole("link", { name: "Tomas Brenner" })).toHaveAttribute("href", listPath("author", "tomas-brenner"));
     await expect(byline.locator("time")).toHaveCount(2);
     await expect(byline.locator("time").first()).toHaveAttribute("datetime", "2026-11-23T07:30:00.000Z");
     await expect(byline).toContainText("Updated");
@@ -40,7 +41,7 @@ test.describe("article page", () => {
     const more = body.locator(".more-link");
     await expect(more).toHaveCount(2);
     await expect(more.first()).toContainText("MORE:");
-    await expect(more.first().getByRole("link")).toHaveAttribute("href", "/articles/harlow-pass-clash-what-we-know");
+    await expect(more.first().getByRole("link")).toHaveAttribute("href", articlePath("harlow-pass-clash-what-we-know"));
     const post = body.locator(".social-post");
     await expect(post.locator("blockquote")).not.toBeEmpty();
     await expect(post.getByRole("link")).toHaveAttribute("href", /^https:\/\//);
@@ -49,7 +50,7 @@ test.describe("article page", () => {
 
     // Tags link to their pages
     const tags = page.getByRole("navigation", { name: "Topics in this story" });
-    await expect(tags.getByRole("link", { name: "Harlow Pass" })).toHaveAttribute("href", "/tags/harlow-pass");
+    await expect(tags.getByRole("link", { name: "Harlow Pass" })).toHaveAttribute("href", listPath("tag", "harlow-pass"));
 
     // Author box: one profile per author, with photo, role, bio and links
     const authorBox = page.locator("section.author-box");
@@ -64,8 +65,8 @@ test.describe("article page", () => {
     const follow = page.locator("section.follow-widget");
     await expect(follow.getByRole("heading", { name: "Follow us" })).toBeVisible();
     await expect(follow.getByRole("link", { name: /The Meridian Ledger on Bluesky/ })).toBeVisible();
-    await expect(follow.getByRole("link", { name: "The Meridian Ledger (RSS feed)" })).toHaveAttribute("href", "/feed.xml");
-    await expect(follow.getByRole("link", { name: "World (RSS feed)" })).toHaveAttribute("href", "/sections/world/feed.xml");
+    await expect(follow.getByRole("link", { name: "The Meridian Ledger (RSS feed)" })).toHaveAttribute("href", feedPath());
+    await expect(follow.getByRole("link", { name: "World (RSS feed)" })).toHaveAttribute("href", feedPath("section", "world"));
 
     // Related stories: an aside of 3 to 6 cards, never the story itself
     const related = page.locator("aside.related-stories");
@@ -75,27 +76,27 @@ test.describe("article page", () => {
     const hrefs = await cards.getByRole("link").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs).not.toContain(FLAGSHIP);
     // Pinned related stories come first, in the editor's order
-    expect(hrefs.slice(0, 2)).toEqual(["/articles/harlow-pass-clash-what-we-know", "/articles/harlow-pass-families-wait-for-news"]);
+    expect(hrefs.slice(0, 2)).toEqual([articlePath("harlow-pass-clash-what-we-know"), articlePath("harlow-pass-families-wait-for-news")]);
     await expect(cards.first().locator("img")).toHaveAttribute("width", /\d+/);
     await expect(cards.first().locator("time")).toHaveAttribute("datetime", /^\d{4}-/);
   });
 
   test("labels opinion, analysis and sponsored stories", async ({ page }) => {
-    await page.goto("/articles/port-alder-needs-a-night-bus-network");
+    await page.goto(articlePath("port-alder-needs-a-night-bus-network"));
     await expect(page.locator("main article header .story-type")).toHaveText("Opinion");
-    await page.goto("/articles/northern-rail-winter-pass-sponsored");
+    await page.goto(articlePath("northern-rail-winter-pass-sponsored"));
     await expect(page.locator("main article header .story-type")).toHaveText("Sponsored content");
   });
 
   test("shows corrections prominently", async ({ page }) => {
-    await page.goto("/articles/harlow-pass-families-wait-for-news");
+    await page.goto(articlePath("harlow-pass-families-wait-for-news"));
     const box = page.locator(".corrections");
     await expect(box.getByRole("heading", { name: "Correction" })).toBeVisible();
     await expect(box.locator("time")).toHaveAttribute("datetime", "2026-11-25");
   });
 
   test("renders GFM tables in a scrollable region", async ({ page }) => {
-    await page.goto("/articles/harlow-pass-clash-what-we-know");
+    await page.goto(articlePath("harlow-pass-clash-what-we-know"));
     const region = page.locator(".article-body").getByRole("region", { name: "Table" });
     await expect(region.getByRole("table")).toHaveCount(1);
     // A keyboard user can reach the box to scroll it.
@@ -114,7 +115,7 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".contributors")).toBeVisible();
     await expect(page.locator("section.follow-widget a")).not.toHaveCount(0);
     await page.locator(".byline").getByRole("link", { name: "Mara Okafor" }).click();
-    await expect(page).toHaveURL(/\/authors\/mara-okafor$/);
+    await expect(page).toHaveURL(new RegExp(`${listPath("author", "mara-okafor")}$`));
     await expect(page.getByRole("heading", { name: "Stories by Mara Okafor" })).toBeVisible();
   });
 });

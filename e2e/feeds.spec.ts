@@ -1,6 +1,7 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import Parser from "rss-parser";
 import { expect, PAGE_TYPES, test } from "./fixtures";
+import { articlePath, feedPath } from "../lib/routes";
 
 /**
  * The RSS feeds: the site's, a section's and an author's, read with a real feed parser and
@@ -10,7 +11,7 @@ test.skip(({ isMobile }) => isMobile, "feeds do not depend on the viewport");
 
 const FLAGSHIP = "vestria-sends-troops-to-harlow-pass";
 const HIDDEN = ["harlow-pass-ceasefire-talks", "old-orlen-bridge-reopens"];
-const FEEDS = ["/feed.xml", "/sections/world/feed.xml", "/authors/mara-okafor/feed.xml"];
+const FEEDS = [feedPath(), feedPath("section", "world"), feedPath("author", "mara-okafor")];
 
 type Category = string | { _: string; $?: { domain?: string } };
 type MediaContent = { $: { url: string; medium?: string; type?: string; width?: string; height?: string } };
@@ -127,7 +128,7 @@ for (const feedPath of FEEDS) {
     }
 
     // The flagship story, in full.
-    const flagship = feed.items.find((i) => i.link?.endsWith(`/articles/${FLAGSHIP}`));
+    const flagship = feed.items.find((i) => i.link?.endsWith(articlePath(FLAGSHIP)));
     expect(flagship, "the flagship story is in the feed").toBeTruthy();
     const html = flagship!.contentEncoded!;
     expect(html).toContain("Vestria will send 1,200 soldiers to Harlow Pass");
@@ -146,12 +147,13 @@ for (const feedPath of FEEDS) {
 }
 
 test("the section feed holds only its section and the author feed only the author's stories", async ({ request }) => {
-  const world = await parser.parseString(await (await request.get("/sections/world/feed.xml")).text());
+  const world = await parser.parseString(await (await request.get(feedPath("section", "world"))).text());
   for (const item of world.items) expect(item.categories!.map(categoryName)[0]).toBe("World");
-  const mara = await parser.parseString(await (await request.get("/authors/mara-okafor/feed.xml")).text());
+  const mara = await parser.parseString(await (await request.get(feedPath("author", "mara-okafor"))).text());
   for (const item of mara.items) expect(item.creator).toContain("Mara Okafor");
 });
 
+// Raw on purpose: unknown and malformed ids, as a crawler or a typo would send them.
 for (const path of ["/sections/nope/feed.xml", "/authors/nope/feed.xml", "/sections/wor%20ld/feed.xml", "/authors/mara-okafor%27/feed.xml"]) {
   test(`${path} is a 404 with a short text body`, async ({ request }) => {
     const res = await request.get(path);
@@ -161,16 +163,16 @@ for (const path of ["/sections/nope/feed.xml", "/authors/nope/feed.xml", "/secti
   });
 }
 
-for (const [pagePath, feedPath] of [
-  [PAGE_TYPES.section, "/sections/world/feed.xml"],
-  [PAGE_TYPES.author, "/authors/mara-okafor/feed.xml"],
+for (const [pagePath, ownFeed] of [
+  [PAGE_TYPES.section, feedPath("section", "world")],
+  [PAGE_TYPES.author, feedPath("author", "mara-okafor")],
 ] as const) {
   test(`${pagePath} advertises its feed`, async ({ page, request }) => {
     await page.goto(pagePath);
     const hrefs = await page.locator('head link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
     const paths = hrefs.map((h) => new URL(h, page.url()).pathname);
-    expect(paths).toContain(feedPath);
-    expect(paths).toContain("/feed.xml");
+    expect(paths).toContain(ownFeed);
+    expect(paths).toContain(feedPath());
     for (const href of hrefs) expect((await request.get(new URL(href, page.url()).pathname)).status()).toBe(200);
   });
 }

@@ -1,14 +1,15 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { articlePath, FRONT_PATH, listPath } from "../lib/routes";
 
 /** One URL of every page type, used by the checks that apply to all of them. */
 export const PAGE_TYPES = {
-  article: "/articles/vestria-sends-troops-to-harlow-pass",
-  front: "/",
-  section: "/sections/world",
-  tag: "/tags/harlow-pass",
-  author: "/authors/mara-okafor",
-  notFound: "/articles/no-such-story",
+  article: articlePath("vestria-sends-troops-to-harlow-pass"),
+  front: FRONT_PATH,
+  section: listPath("section", "world"),
+  tag: listPath("tag", "harlow-pass"),
+  author: listPath("author", "mara-okafor"),
+  notFound: articlePath("no-such-story"),
   // The trust pages (app/(trust)/): MDX modules, not content.
   about: "/about",
   standards: "/standards",

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, PAGE_TYPES, test } from "./fixtures";
 
 /**
  * Lighthouse's SEO category, from npm, driving the same Chromium as the other tests.
@@ -7,7 +7,7 @@ import { expect, test } from "./fixtures";
 test.skip(({ isMobile }) => isMobile, "Lighthouse emulates its own device");
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
-for (const url of ["/articles/vestria-sends-troops-to-harlow-pass", "/sections/world", "/"]) {
+for (const url of [PAGE_TYPES.article, PAGE_TYPES.section, PAGE_TYPES.front]) {
   test(`Lighthouse SEO is 100 on ${url}`, async ({ baseURL }) => {
     const { default: lighthouse } = await import("lighthouse");
     const chromeLauncher = await import("chrome-launcher");

@@ -1,4 +1,5 @@
-import { expect, test } from "./fixtures";
+import { expect, PAGE_TYPES, test } from "./fixtures";
+import { articlePath, listPath } from "../lib/routes";
 
 test("a reader can follow bylines, tags, sections and related cards around the site", async ({ page }) => {
   await page.goto("/");
@@ -34,7 +35,7 @@ test("a reader can follow bylines, tags, sections and related cards around the s
 
 test("every link on every page type leads somewhere real", async ({ page, request }) => {
   const seen = new Set<string>();
-  for (const start of ["/", "/articles/vestria-sends-troops-to-harlow-pass", "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor"]) {
+  for (const start of [PAGE_TYPES.front, PAGE_TYPES.article, PAGE_TYPES.section, PAGE_TYPES.tag, PAGE_TYPES.author]) {
     await page.goto(start);
     const hrefs = await page.locator("a[href^='/']").evaluateAll((as) => as.map((a) => a.getAttribute("href")!));
     for (const href of hrefs) {
@@ -49,9 +50,9 @@ test("every link on every page type leads somewhere real", async ({ page, reques
 });
 
 test("the trending strip and More links lead to stories", async ({ page }) => {
-  await page.goto("/articles/vestria-sends-troops-to-harlow-pass");
+  await page.goto(PAGE_TYPES.article);
   await page.locator(".more-link a").first().click();
-  await expect(page).toHaveURL(/\/articles\/harlow-pass-clash-what-we-know$/);
+  await expect(page).toHaveURL(new RegExp(`${articlePath("harlow-pass-clash-what-we-know")}$`));
   await page.getByRole("navigation", { name: "Trending" }).getByRole("link", { name: "Harlow Pass" }).click();
-  await expect(page).toHaveURL(/\/tags\/harlow-pass$/);
+  await expect(page).toHaveURL(new RegExp(`${listPath("tag", "harlow-pass")}$`));
 });

@@ -1,7 +1,8 @@
-import { expect, test } from "./fixtures";
+import { expect, PAGE_TYPES, test } from "./fixtures";
+import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
 
 test("front page: lead story, top stories, then the latest by section", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(PAGE_TYPES.front);
   await expect(page.locator("h1")).toHaveCount(1);
   const lead = page.locator(".lead-story .story-card");
   await expect(lead.locator("h2")).toBeVisible();
@@ -16,9 +17,9 @@ test("front page: lead story, top stories, then the latest by section", async ({
 });
 
 test("header: trending strip and section navigation; footer", async ({ page }) => {
-  await page.goto("/");
+  await page.goto(PAGE_TYPES.front);
   const trending = page.getByRole("navigation", { name: "Trending" });
-  await expect(trending.getByRole("link", { name: "Harlow Pass" })).toHaveAttribute("href", "/tags/harlow-pass");
+  await expect(trending.getByRole("link", { name: "Harlow Pass" })).toHaveAttribute("href", PAGE_TYPES.tag);
   const sections = page.getByRole("navigation", { name: "Sections" });
   for (const name of ["World", "Politics", "Business", "Science", "Culture"]) {
     await expect(sections.getByRole("link", { name, exact: true })).toBeVisible();
@@ -27,7 +28,7 @@ test("header: trending strip and section navigation; footer", async ({ page }) =
 });
 
 test("section page lists its stories newest first", async ({ page }) => {
-  await page.goto("/sections/world");
+  await page.goto(PAGE_TYPES.section);
   await expect(page.locator("h1")).toHaveText("World");
   const times = await page.locator(".story-list time").evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute("datetime")!)));
   expect(times.length).toBeGreaterThanOrEqual(3);
@@ -37,25 +38,25 @@ test("section page lists its stories newest first", async ({ page }) => {
 });
 
 test("tag page lists every story with the tag", async ({ page }) => {
-  await page.goto("/tags/harlow-pass");
+  await page.goto(PAGE_TYPES.tag);
   await expect(page.locator("h1")).toHaveText("Harlow Pass");
   const links = await page.locator(".story-list h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  expect(links).toContain("/articles/vestria-sends-troops-to-harlow-pass");
-  expect(links).toContain("/articles/harlow-pass-clash-what-we-know");
+  expect(links).toContain(PAGE_TYPES.article);
+  expect(links).toContain(articlePath("harlow-pass-clash-what-we-know"));
 });
 
 test("author page shows the author box content and their stories", async ({ page }) => {
-  await page.goto("/authors/mara-okafor");
+  await page.goto(PAGE_TYPES.author);
   await expect(page.locator("h1")).toHaveText("Mara Okafor");
   await expect(page.locator(".author-profile img")).toHaveAttribute("alt", "Photo of Mara Okafor");
   await expect(page.locator(".author-profile")).toContainText("Defence correspondent");
   await expect(page.locator(".author-bio")).not.toBeEmpty();
   const links = await page.locator(".story-list h2 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  expect(links).toContain("/articles/vestria-sends-troops-to-harlow-pass");
+  expect(links).toContain(PAGE_TYPES.article);
 });
 
 test("the feed is served as RSS", async ({ request }) => {
-  const res = await request.get("/feed.xml");
+  const res = await request.get(feedPath());
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/rss+xml");
   const xml = await res.text();
@@ -64,6 +65,7 @@ test("the feed is served as RSS", async ({ request }) => {
 });
 
 test.describe("unknown and malformed URLs are real 404s", () => {
+  // Raw on purpose: these are URLs lib/routes would never build.
   const urls = [
     "/articles/no-such-story",
     "/sections/no-such-section",
@@ -91,10 +93,10 @@ test.describe("unknown and malformed URLs are real 404s", () => {
   }
 
   test("the 404 page helps the reader on", async ({ page }) => {
-    const res = await page.goto("/articles/no-such-story");
+    const res = await page.goto(PAGE_TYPES.notFound);
     expect(res?.status()).toBe(404);
     await expect(page.locator("h1")).toContainText("find that page");
-    await expect(page.getByRole("link", { name: "front page" })).toHaveAttribute("href", "/");
+    await expect(page.getByRole("link", { name: "front page" })).toHaveAttribute("href", FRONT_PATH);
     expect(await page.locator("main .story-card").count()).toBe(3);
   });
 });

@@ -3,6 +3,9 @@ import type { APIRequestContext } from "@playwright/test";
 import { E2E_PREVIEW_SECRET } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { DRAFT, HIDDEN_MARKERS, SCHEDULED } from "./hidden-stories";
+import { articlePath, cropPath, feedPath, FRONT_PATH, listPath, NEWS_SITEMAP_PATH, previewExitPath, previewPath, SITEMAP_PATH } from "../lib/routes";
+
+const WORLD = listPath("section", "world");
 
 /** A shared-link token made the way `npm run preview:link` makes it. */
 function linkToken(slug: string, expiresAt: number, secret = E2E_PREVIEW_SECRET) {
@@ -13,9 +16,9 @@ function linkToken(slug: string, expiresAt: number, secret = E2E_PREVIEW_SECRET)
 test.describe("editors' preview", () => {
   test("with the secret, a draft and a scheduled story render at their URLs with banner and noindex", async ({ page }) => {
     for (const story of [DRAFT, SCHEDULED]) {
-      const res = await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${story.slug}`);
+      const res = await page.goto(previewPath({ secret: E2E_PREVIEW_SECRET, slug: story.slug }));
       expect(res?.status()).toBe(200);
-      await expect(page).toHaveURL(new RegExp(`/articles/${story.slug}$`));
+      await expect(page).toHaveURL(new RegExp(`${articlePath(story.slug)}$`));
       expect(res?.headers()["x-robots-tag"]).toContain("noindex");
       expect(res?.headers()["cache-control"]).toMatch(/private/);
       expect(res?.headers()["cache-control"]).toMatch(/no-store/);
@@ -28,30 +31,31 @@ test.describe("editors' preview", () => {
       expect(await banner.evaluate((el) => getComputedStyle(el).position)).toBe("fixed");
     }
     // List pages show hidden stories too, marked as such.
-    await page.goto("/sections/world");
+    await page.goto(WORLD);
     await expect(page.locator(".story-card", { hasText: DRAFT.markers[0] }).locator(".hidden-state")).toHaveText("Draft");
-    await page.goto("/");
+    await page.goto(FRONT_PATH);
     await expect(page.locator(".story-card", { hasText: SCHEDULED.markers[0] }).locator(".hidden-state")).toContainText("Scheduled for");
   });
 
   test("exit turns preview off and returns to the page", async ({ page }) => {
-    await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${DRAFT.slug}`);
-    await page.goto("/sections/world");
+    await page.goto(previewPath({ secret: E2E_PREVIEW_SECRET, slug: DRAFT.slug }));
+    await page.goto(WORLD);
     await page.locator(".preview-banner").getByRole("link", { name: "Exit preview" }).click();
-    await expect(page).toHaveURL(/\/sections\/world$/);
+    await expect(page).toHaveURL(new RegExp(`${WORLD}$`));
     await expect(page.locator(".preview-banner")).toHaveCount(0);
     await expect(page.getByText(DRAFT.markers[0])).toHaveCount(0);
-    const res = await page.goto(`/articles/${DRAFT.slug}`);
+    const res = await page.goto(articlePath(DRAFT.slug));
     expect(res?.status()).toBe(404);
   });
 
   test("a wrong or missing secret gets 401 and no cookie; an unknown slug gets 404", async ({ request }) => {
+    // Raw query strings on purpose: a missing or empty secret cannot be built with previewPath.
     for (const query of [`secret=wrong&slug=${DRAFT.slug}`, `slug=${DRAFT.slug}`, `secret=&slug=${DRAFT.slug}`]) {
-      const res = await request.get(`/api/preview?${query}`, { maxRedirects: 0 });
+      const res = await request.get(`${previewPath()}?${query}`, { maxRedirects: 0 });
       expect(res.status(), query).toBe(401);
       expect(res.headers()["set-cookie"], query).toBeUndefined();
     }
-    const res = await request.get(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=no-such-story`, { maxRedirects: 0 });
+    const res = await request.get(previewPath({ secret: E2E_PREVIEW_SECRET, slug: "no-such-story" }), { maxRedirects: 0 });
     expect(res.status()).toBe(404);
     expect(res.headers()["set-cookie"]).toBeUndefined();
   });
@@ -67,7 +71,7 @@ test.describe("editors' preview", () => {
       await context.addCookies(cookies.map((c) => ({ ...c, url: baseURL! })));
       const page = await context.newPage();
       for (const story of [DRAFT, SCHEDULED]) {
-        const res = await page.goto(`/articles/${story.slug}`);
+        const res = await page.goto(articlePath(story.slug));
         expect(res?.status(), JSON.stringify(cookies)).toBe(404);
       }
       await context.close();
@@ -76,28 +80,29 @@ test.describe("editors' preview", () => {
 
   test("the redirect never leaves the site", async ({ request }) => {
     const secret = encodeURIComponent(E2E_PREVIEW_SECRET);
+    // Hostile slugs go in raw (unencoded) on purpose.
     for (const slug of ["//evil.example", "https://evil.example", "%2F%2Fevil.example", "../../etc", "\\\\evil.example"]) {
-      const res = await request.get(`/api/preview?secret=${secret}&slug=${slug}`, { maxRedirects: 0 });
+      const res = await request.get(`${previewPath()}?secret=${secret}&slug=${slug}`, { maxRedirects: 0 });
       expect(res.status(), slug).toBe(404);
     }
     for (const returnTo of ["//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:alert(1)", "%2F%2Fevil.example"]) {
-      const res = await request.get(`/api/preview/exit?returnTo=${encodeURIComponent(returnTo)}`, { maxRedirects: 0 });
+      const res = await request.get(previewExitPath(returnTo), { maxRedirects: 0 });
       expect(res.status()).toBe(307);
-      expect(res.headers()["location"], returnTo).toBe("/");
+      expect(res.headers()["location"], returnTo).toBe(FRONT_PATH);
     }
-    const ok = await request.get(`/api/preview/exit?returnTo=${encodeURIComponent("/sections/world")}`, { maxRedirects: 0 });
-    expect(ok.headers()["location"]).toBe("/sections/world");
+    const ok = await request.get(previewExitPath(WORLD), { maxRedirects: 0 });
+    expect(ok.headers()["location"]).toBe(WORLD);
   });
 });
 
 test.describe("shared preview links", () => {
   test("a signed link opens that story only, until it expires", async ({ page }) => {
-    const res = await page.goto(`/api/preview?token=${encodeURIComponent(linkToken(DRAFT.slug, Date.now() + 3_600_000))}`);
+    const res = await page.goto(previewPath({ token: linkToken(DRAFT.slug, Date.now() + 3_600_000) }));
     expect(res?.status()).toBe(200);
     await expect(page.locator("h1")).toContainText(DRAFT.markers[0]);
     await expect(page.locator(".preview-banner")).toBeVisible();
     // The link is for one story: the other hidden story stays hidden.
-    expect((await page.goto(`/articles/${SCHEDULED.slug}`))?.status()).toBe(404);
+    expect((await page.goto(articlePath(SCHEDULED.slug)))?.status()).toBe(404);
   });
 
   test("tampered, expired and other-story tokens get 401", async ({ request }) => {
@@ -111,16 +116,16 @@ test.describe("shared preview links", () => {
       "garbage",
     ];
     for (const token of bad) {
-      const res = await request.get(`/api/preview?token=${encodeURIComponent(token)}`, { maxRedirects: 0 });
+      const res = await request.get(previewPath({ token }), { maxRedirects: 0 });
       expect(res.status(), token).toBe(401);
       expect(res.headers()["set-cookie"]).toBeUndefined();
     }
   });
 
   test("a link to a story that is public lands on the public page", async ({ request }) => {
-    const res = await request.get(`/api/preview?token=${encodeURIComponent(linkToken("vestria-sends-troops-to-harlow-pass", Date.now() + 3_600_000))}`, { maxRedirects: 0 });
+    const res = await request.get(previewPath({ token: linkToken("vestria-sends-troops-to-harlow-pass", Date.now() + 3_600_000) }), { maxRedirects: 0 });
     expect(res.status()).toBe(307);
-    expect(res.headers()["location"]).toBe("/articles/vestria-sends-troops-to-harlow-pass");
+    expect(res.headers()["location"]).toBe(articlePath("vestria-sends-troops-to-harlow-pass"));
     expect(res.headers()["set-cookie"]).toBeUndefined();
   });
 });
@@ -130,7 +135,7 @@ test.describe("shared preview links", () => {
  * sitemaps, social images, and each page's RSC payload as the client router would fetch it.
  */
 async function crawl(request: APIRequestContext, origin: string, headers: Record<string, string> = {}) {
-  const queue = ["/", "/robots.txt"];
+  const queue = [FRONT_PATH, "/robots.txt"];
   const seen = new Set<string>(queue);
   const bodies = new Map<string, string>();
   const enqueue = (raw: string) => {
@@ -176,13 +181,13 @@ test.describe("nothing hidden leaks", () => {
     const publicBodies = await crawl(request, baseURL!);
     const leaks = [...publicBodies].flatMap(([url, body]) => HIDDEN_MARKERS.filter((m) => body.includes(m)).map((m) => `${url}: ${m}`));
     expect(leaks).toEqual([]);
-    const kinds = ["/feed.xml", "/sitemap.xml", "/news-sitemap.xml", "/sections/world/feed.xml", "/authors/mara-okafor/feed.xml", "/articles/vestria-sends-troops-to-harlow-pass/image/og"];
+    const kinds = [feedPath(), SITEMAP_PATH, NEWS_SITEMAP_PATH, feedPath("section", "world"), feedPath("author", "mara-okafor"), cropPath("vestria-sends-troops-to-harlow-pass", "og")];
     for (const url of kinds) expect([...publicBodies.keys()], url).toContain(url);
     console.log(`leak test: crawled ${publicBodies.size} public responses (pages and their RSC payloads, feeds, sitemaps, social images) without preview: no hidden marker`);
     expect(publicBodies.size).toBeGreaterThan(100);
 
     // The same crawl with the preview cookies finds them: the test can see what it looks for.
-    await page.goto(`/api/preview?secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${DRAFT.slug}`);
+    await page.goto(previewPath({ secret: E2E_PREVIEW_SECRET, slug: DRAFT.slug }));
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const previewBodies = await crawl(request, baseURL!, { cookie });
     const found = HIDDEN_MARKERS.filter((m) => [...previewBodies.values()].some((b) => b.includes(m)));

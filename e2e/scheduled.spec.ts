@@ -4,6 +4,7 @@ import path from "node:path";
 import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "./scheduled-story";
+import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
 
 /**
  * Scheduled publishing without a rebuild: build a copy of the site with one story scheduled a
@@ -42,18 +43,18 @@ test("a scheduled story goes live on its own within a minute of its time", async
   expect(build.status, build.stdout + build.stderr).toBe(0);
   server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: dir, detached: true, stdio: "ignore" });
   const base = `http://127.0.0.1:${PORT}`;
-  await expect.poll(async () => (await request.get(`${base}/`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
+  await expect.poll(async () => (await request.get(`${base}${FRONT_PATH}`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
 
   // Before its time: hidden everywhere.
   expect(Date.now()).toBeLessThan(publishAt.getTime());
-  expect((await request.get(`${base}/articles/${SLUG}`)).status()).toBe(404);
-  expect(await (await request.get(`${base}/`)).text()).not.toContain(TITLE);
+  expect((await request.get(`${base}${articlePath(SLUG)}`)).status()).toBe(404);
+  expect(await (await request.get(`${base}${FRONT_PATH}`)).text()).not.toContain(TITLE);
 
   // After its time: visible within 60 s, with no rebuild.
   await new Promise((r) => setTimeout(r, Math.max(0, publishAt.getTime() - Date.now())));
   const deadline = { timeout: 60_000, intervals: [2_000] };
-  await expect.poll(async () => (await request.get(`${base}/articles/${SLUG}`)).status(), deadline).toBe(200);
-  await expect.poll(async () => (await (await request.get(`${base}/`)).text()).includes(TITLE), deadline).toBe(true);
-  await expect.poll(async () => (await (await request.get(`${base}/feed.xml`)).text()).includes(TITLE), deadline).toBe(true);
+  await expect.poll(async () => (await request.get(`${base}${articlePath(SLUG)}`)).status(), deadline).toBe(200);
+  await expect.poll(async () => (await (await request.get(`${base}${FRONT_PATH}`)).text()).includes(TITLE), deadline).toBe(true);
+  await expect.poll(async () => (await (await request.get(`${base}${feedPath()}`)).text()).includes(TITLE), deadline).toBe(true);
   console.log(`scheduled story visible ${Math.round((Date.now() - publishAt.getTime()) / 1000)} s after its time`);
 });

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { structuredDataTest } from "structured-data-testing-tool";
 import { Google } from "structured-data-testing-tool/presets.js";
 import { expect, PAGE_TYPES, test } from "./fixtures";
+import { articlePath, listPath } from "../lib/routes";
 
 const STORY = PAGE_TYPES.article;
 
@@ -30,7 +31,7 @@ test("a story's meta tags: canonical, robots, Open Graph and Twitter cards", asy
   expect(meta(doc, "article:published_time")).toEqual(["2026-11-23T07:30:00.000Z"]);
   expect(meta(doc, "article:modified_time")).toEqual(["2026-11-23T11:05:00.000Z"]);
   expect(meta(doc, "article:section")).toEqual(["World"]);
-  expect(meta(doc, "article:author")).toEqual([`${baseURL}/authors/mara-okafor`, `${baseURL}/authors/tomas-brenner`]);
+  expect(meta(doc, "article:author")).toEqual([`${baseURL}${listPath("author", "mara-okafor")}`, `${baseURL}${listPath("author", "tomas-brenner")}`]);
   expect(meta(doc, "article:tag")).toContain("Harlow Pass");
   expect(meta(doc, "twitter:card")).toEqual(["summary_large_image"]);
   const [ogImage] = meta(doc, "og:image");
@@ -45,7 +46,7 @@ test("a story's meta tags: canonical, robots, Open Graph and Twitter cards", asy
 
 test("every page has a unique title, a description and an absolute canonical URL", async ({ request, baseURL }) => {
   const titles = new Set<string>();
-  for (const url of ["/", STORY, "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor", "/about", "/standards", "/corrections-policy"]) {
+  for (const url of [PAGE_TYPES.front, STORY, PAGE_TYPES.section, PAGE_TYPES.tag, PAGE_TYPES.author, PAGE_TYPES.about, PAGE_TYPES.standards, PAGE_TYPES.correctionsPolicy]) {
     const doc = new JSDOM(await html(request, url)).window.document;
     expect(titles.has(doc.title), doc.title).toBe(false);
     titles.add(doc.title);
@@ -55,7 +56,7 @@ test("every page has a unique title, a description and an absolute canonical URL
     expect(canonical.pathname.replace(/(.)\/$/, "$1"), url).toBe(url);
     expect(meta(doc, "og:image")[0], url).toMatch(/^http/);
   }
-  const card = await request.get("/sections/world/opengraph-image");
+  const card = await request.get(`${PAGE_TYPES.section}/opengraph-image`);
   expect(card.status()).toBe(200);
   expect(await sharp(await card.body()).metadata()).toMatchObject({ width: 1200, height: 630 });
 });
@@ -63,8 +64,8 @@ test("every page has a unique title, a description and an absolute canonical URL
 test("JSON-LD passes the Google rich-results checks with no errors or missing recommended fields", async ({ request, baseURL }) => {
   const cases: [string, string[]][] = [
     [STORY, ["NewsArticle", "BreadcrumbList"]],
-    ["/authors/mara-okafor", ["ProfilePage"]],
-    ["/", ["WebSite", "NewsMediaOrganization"]],
+    [PAGE_TYPES.author, ["ProfilePage"]],
+    [PAGE_TYPES.front, ["WebSite", "NewsMediaOrganization"]],
   ];
   for (const [url, schemas] of cases) {
     const page = await html(request, url);
@@ -91,8 +92,8 @@ test("JSON-LD passes the Google rich-results checks with no errors or missing re
     publisher: { "@type": "NewsMediaOrganization", name: "The Meridian Ledger" },
   });
   expect(article.author).toEqual([
-    expect.objectContaining({ "@type": "Person", name: "Mara Okafor", url: `${baseURL}/authors/mara-okafor` }),
-    expect.objectContaining({ "@type": "Person", name: "Tomas Brenner", url: `${baseURL}/authors/tomas-brenner` }),
+    expect.objectContaining({ "@type": "Person", name: "Mara Okafor", url: `${baseURL}${listPath("author", "mara-okafor")}` }),
+    expect.objectContaining({ "@type": "Person", name: "Tomas Brenner", url: `${baseURL}${listPath("author", "tomas-brenner")}` }),
   ]);
   expect(article.keywords).toContain("Harlow Pass");
   const sizes = await Promise.all(article.image.map(async (src: string) => sharp(await (await request.get(src)).body()).metadata()));
@@ -104,7 +105,7 @@ test("JSON-LD passes the Google rich-results checks with no errors or missing re
   expect(crumbs.itemListElement.map((i: { name: string }) => i.name)).toEqual(["Home", "World", article.headline]);
 
   // Opinion and analysis stories use their own schema.org types.
-  const opinion = new JSDOM(await html(request, "/articles/port-alder-needs-a-night-bus-network")).window.document;
+  const opinion = new JSDOM(await html(request, articlePath("port-alder-needs-a-night-bus-network"))).window.document;
   expect(JSON.parse(opinion.querySelector('script[type="application/ld+json"]')!.textContent!)[0]["@type"]).toBe("OpinionNewsArticle");
 });
 
@@ -122,10 +123,11 @@ test("reader mode (Readability) extracts the title, the byline and the whole bod
 
 test("renamed, trailing-slash and mixed-case URLs reach the one canonical URL in a single 308", async ({ request }) => {
   const cases: [string, string][] = [
-    ["/articles/vestria-to-send-troops-to-border", STORY],
+    [articlePath("vestria-to-send-troops-to-border"), STORY],
     [`${STORY}/`, STORY],
+    // Mixed case, raw on purpose.
     ["/Articles/Vestria-Sends-Troops-To-Harlow-Pass", STORY],
-    ["/Sections/World", "/sections/world"],
+    ["/Sections/World", PAGE_TYPES.section],
   ];
   for (const [from, to] of cases) {
     const res = await request.get(from, { maxRedirects: 0 });

@@ -5,8 +5,9 @@ import path from "node:path";
 import type { APIRequestContext } from "@playwright/test";
 import { loadContent } from "../lib/content/load";
 import { createQueries } from "../lib/content/queries";
-import { expect, test } from "./fixtures";
+import { expect, PAGE_TYPES, test } from "./fixtures";
 import { DRAFT, SCHEDULED } from "./hidden-stories";
+import { NEWS_SITEMAP_PATH, sitemapChunkPath, SITEMAP_PATH } from "../lib/routes";
 
 /**
  * robots.txt and the sitemaps, as crawlers fetch them from the production server: valid against
@@ -65,15 +66,15 @@ test("robots.txt allows crawling, keeps out of /api/ and names both sitemaps", a
   expect(robots).toMatch(/^Allow: \/$/m);
   expect(robots).toMatch(/^Disallow: \/api\/$/m);
   const sitemaps = [...robots.matchAll(/^Sitemap: (\S+)$/gm)].map((m) => new URL(m[1]));
-  expect(sitemaps.map((u) => u.pathname).sort()).toEqual(["/news-sitemap.xml", "/sitemap.xml"]);
+  expect(sitemaps.map((u) => u.pathname).sort()).toEqual([NEWS_SITEMAP_PATH, SITEMAP_PATH]);
   // Absolute URLs on the site's public origin (SITE_URL), the same one the sitemaps use.
-  const sitemap = await getXml(request, "/sitemap.xml");
+  const sitemap = await getXml(request, SITEMAP_PATH);
   expect(new Set(sitemaps.map((u) => u.origin))).toEqual(new Set([new URL(locs(sitemap)[0]).origin]));
 });
 
 test("sitemap.xml is valid and lists every public page, and no hidden story", async ({ request }) => {
   const before = new Date();
-  const xml = await getXml(request, "/sitemap.xml");
+  const xml = await getXml(request, SITEMAP_PATH);
   const after = new Date();
   // The sample is far below 50,000 URLs: one <urlset>.
   expect(xml).toContain("<urlset");
@@ -84,7 +85,7 @@ test("sitemap.xml is valid and lists every public page, and no hidden story", as
   const origins = new Set(urls.map((u) => new URL(u).origin));
   expect(origins.size, "every URL absolute, on one origin").toBe(1);
   const paths = urls.map((u) => new URL(u).pathname);
-  expect(paths).toEqual(expect.arrayContaining(["/", "/sections/world", "/tags/harlow-pass", "/authors/mara-okafor", "/about", "/standards", "/corrections-policy"]));
+  expect(paths).toEqual(expect.arrayContaining([PAGE_TYPES.front, PAGE_TYPES.section, PAGE_TYPES.tag, PAGE_TYPES.author, PAGE_TYPES.about, PAGE_TYPES.standards, PAGE_TYPES.correctionsPolicy]));
 
   // Every story public for a while is listed; nothing that is not public yet is.
   const listed = new Set(urls.map(articleSlug).filter(Boolean));
@@ -103,7 +104,7 @@ test("sitemap.xml is valid and lists every public page, and no hidden story", as
 
 test("news-sitemap.xml is valid and lists only public stories of the last 48 hours, newest first", async ({ request }) => {
   const before = new Date();
-  const xml = await getXml(request, "/news-sitemap.xml");
+  const xml = await getXml(request, NEWS_SITEMAP_PATH);
   expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
   const urls = locs(xml);
   if (urls.length > 0) {
@@ -146,7 +147,7 @@ test("news-sitemap.xml is valid and lists only public stories of the last 48 hou
 });
 
 test("a sitemap chunk that does not exist is a 404", async ({ request }) => {
-  for (const url of ["/sitemaps/999.xml", "/sitemaps/abc", "/sitemaps/1.xml", "/sitemaps/0.xml", "/sitemaps/1.xml.gz"]) {
+  for (const url of [sitemapChunkPath(999), "/sitemaps/abc", sitemapChunkPath(1), "/sitemaps/0.xml", "/sitemaps/1.xml.gz"]) {
     // The sample fits one <urlset>, so even /sitemaps/1.xml does not exist.
     expect((await request.get(url)).status(), url).toBe(404);
   }

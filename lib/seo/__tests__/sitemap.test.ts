@@ -18,6 +18,7 @@ import {
   type SitemapEntry,
   w3cDate,
 } from "../sitemap";
+import { articlePath, FRONT_PATH, listPath, sitemapChunkPath } from "@/lib/routes";
 
 /** The official XSDs (e2e/schemas), checked with xmllint (Debian's libxml2-utils). */
 const SCHEMAS = path.resolve(__dirname, "../../../e2e/schemas");
@@ -62,7 +63,7 @@ const contentOf = (stories: Story[], language = "en-GB"): Content =>
 
 /** `n` entries with distinct URLs. */
 function generated(n: number): SitemapEntry[] {
-  return Array.from({ length: n }, (_, i) => ({ loc: `${BASE}/articles/story-${i}`, lastmod: new Date(NOW.getTime() - i * MINUTE) }));
+  return Array.from({ length: n }, (_, i) => ({ loc: `${BASE}${articlePath(`story-${i}`)}`, lastmod: new Date(NOW.getTime() - i * MINUTE) }));
 }
 
 describe("sitemapEntries()", () => {
@@ -85,15 +86,15 @@ describe("sitemapEntries()", () => {
   it("lists the front page, sections, public stories, public tags, authors and the trust pages, with absolute URLs from SITE_URL", () => {
     expect(entries.map((e) => e.loc).sort()).toEqual(
       [
-        "/",
-        "/sections/world",
-        "/sections/politics",
-        "/articles/old-news",
-        "/articles/fresh",
-        "/tags/harbour",
-        "/tags/vote",
-        "/authors/ana-writer",
-        "/authors/ben-editor",
+        FRONT_PATH,
+        listPath("section", "world"),
+        listPath("section", "politics"),
+        articlePath("old-news"),
+        articlePath("fresh"),
+        listPath("tag", "harbour"),
+        listPath("tag", "vote"),
+        listPath("author", "ana-writer"),
+        listPath("author", "ben-editor"),
         "/about",
         "/standards",
         "/corrections-policy",
@@ -109,20 +110,20 @@ describe("sitemapEntries()", () => {
   });
 
   it("dates a story by updatedAt, else publishedAt, and a list by its newest public story", () => {
-    expect(byLoc.get(`${BASE}/articles/old-news`)).toBe(iso(2 * HOUR));
-    expect(byLoc.get(`${BASE}/articles/fresh`)).toBe(iso(3 * HOUR));
+    expect(byLoc.get(`${BASE}${articlePath("old-news")}`)).toBe(iso(2 * HOUR));
+    expect(byLoc.get(`${BASE}${articlePath("fresh")}`)).toBe(iso(3 * HOUR));
     expect(byLoc.get(`${BASE}/`)).toBe(iso(2 * HOUR));
-    expect(byLoc.get(`${BASE}/sections/politics`)).toBe(iso(3 * HOUR));
-    expect(byLoc.get(`${BASE}/tags/harbour`)).toBe(iso(2 * HOUR));
+    expect(byLoc.get(`${BASE}${listPath("section", "politics")}`)).toBe(iso(3 * HOUR));
+    expect(byLoc.get(`${BASE}${listPath("tag", "harbour")}`)).toBe(iso(2 * HOUR));
     // Ben's only public story is "fresh": his draft and scheduled stories do not date his page.
-    expect(byLoc.get(`${BASE}/authors/ben-editor`)).toBe(iso(3 * HOUR));
+    expect(byLoc.get(`${BASE}${listPath("author", "ben-editor")}`)).toBe(iso(3 * HOUR));
   });
 
   it("renders a valid <urlset> with W3C datetimes", () => {
     const sitemap = renderSitemap(entries, { baseUrl: BASE });
     expect(sitemap.kind).toBe("urlset");
     expectValid(sitemap.xml, XSD.urlset);
-    expect(sitemap.xml).toContain(`<url><loc>${BASE}/articles/old-news</loc><lastmod>2026-11-25T10:00:00Z</lastmod></url>`);
+    expect(sitemap.xml).toContain(`<url><loc>${BASE}${articlePath("old-news")}</loc><lastmod>2026-11-25T10:00:00Z</lastmod></url>`);
   });
 });
 
@@ -132,9 +133,9 @@ describe("renderSitemap()", () => {
     const sitemap = renderSitemap(entries, { baseUrl: `${BASE}/` });
     if (sitemap.kind !== "index") throw new Error("expected a sitemap index");
     expectValid(sitemap.xml, XSD.index);
-    expect(locs(sitemap.xml)).toEqual([1, 2, 3].map((n) => `${BASE}/sitemaps/${n}.xml`));
+    expect(locs(sitemap.xml)).toEqual([1, 2, 3].map((n) => `${BASE}${sitemapChunkPath(n)}`));
     // Each child is dated by its newest URL.
-    expect(sitemap.xml).toContain(`<loc>${BASE}/sitemaps/2.xml</loc><lastmod>${w3cDate(entries[50_000].lastmod!)}</lastmod>`);
+    expect(sitemap.xml).toContain(`<loc>${BASE}${sitemapChunkPath(2)}</loc><lastmod>${w3cDate(entries[50_000].lastmod!)}</lastmod>`);
 
     expect(sitemap.chunks.map((c) => c.length)).toEqual([50_000, 50_000, 20_000]);
     const seen: string[] = [];
@@ -207,14 +208,14 @@ describe("news sitemap", () => {
       ]),
     );
     const entries = newsSitemapEntries(queries, NOW, BASE);
-    expect(entries.map((e) => e.loc)).toEqual(["this-instant", "just-in", "almost-two-days"].map((s) => `${BASE}/articles/${s}`));
+    expect(entries.map((e) => e.loc)).toEqual(["this-instant", "just-in", "almost-two-days"].map((s) => `${BASE}${articlePath(s)}`));
     expect(entries.map((e) => e.publishedAt)).toEqual([at(0), at(MINUTE), at(47 * HOUR + 59 * MINUTE)]);
 
     const xml = renderNewsSitemap(entries, { name: queries.site.name, language: queries.site.language });
     expectValid(xml, XSD.news);
     expect(xml).toContain('xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"');
     expect(xml).toContain(
-      `<url><loc>${BASE}/articles/just-in</loc><news:news><news:publication><news:name>The Test &amp; &lt;Ledger&gt;</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-11-25T11:59:00Z</news:publication_date><news:title>Headline just-in</news:title></news:news></url>`,
+      `<url><loc>${BASE}${articlePath("just-in")}</loc><news:news><news:publication><news:name>The Test &amp; &lt;Ledger&gt;</news:name><news:language>en</news:language></news:publication><news:publication_date>2026-11-25T11:59:00Z</news:publication_date><news:title>Headline just-in</news:title></news:news></url>`,
     );
   });
 
@@ -224,7 +225,7 @@ describe("news sitemap", () => {
     stories.sort((a, b) => a.slug.localeCompare(b.slug));
     const entries = newsSitemapEntries(createQueries(contentOf(stories)), NOW, BASE);
     expect(entries).toHaveLength(MAX_NEWS_URLS);
-    expect(entries.map((e) => e.loc)).toEqual(Array.from({ length: 1_000 }, (_, i) => `${BASE}/articles/fresh-${i + 1}`));
+    expect(entries.map((e) => e.loc)).toEqual(Array.from({ length: 1_000 }, (_, i) => `${BASE}${articlePath(`fresh-${i + 1}`)}`));
     const xml = renderNewsSitemap(entries, { name: "T", language: "en-GB" });
     expectValid(xml, XSD.news);
     expect(locs(xml)).toHaveLength(1_000);
