@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
+import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
 
 /**
  * A story body is data, never code: a body that tries to print the server's secret never gets it
@@ -57,18 +58,18 @@ test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at ru
   expect(build.status, build.stdout + build.stderr).toBe(0);
   server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: dir, detached: true, stdio: "ignore", env });
   const base = `http://127.0.0.1:${PORT}`;
-  await expect.poll(async () => (await request.get(`${base}/`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
+  await expect.poll(async () => (await request.get(`${base}${FRONT_PATH}`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
 
   const file = path.join(dir, "content/articles", `${STORY}.mdx`);
   fs.appendFileSync(file, `\n${LEAK}\n`);
-  const urls = [`/articles/${STORY}`, "/feed.xml", "/sections/science/feed.xml"];
-  const itemOf = (xml: string) => xml.slice(xml.indexOf(`/articles/${STORY}</link>`)).split("</item>")[0];
+  const urls = [articlePath(STORY), feedPath(), feedPath("section", "science")];
+  const itemOf = (xml: string) => xml.slice(xml.indexOf(`${articlePath(STORY)}</link>`)).split("</item>")[0];
   // The feeds revalidate every 30 s; once they have re-read the file, the story's item has no body.
   await expect
     .poll(
       async () => {
         for (const url of urls) expect(await (await request.get(`${base}${url}`)).text(), url).not.toContain(SECRET);
-        return itemOf(await (await request.get(`${base}/feed.xml`)).text()).includes("<content:encoded>");
+        return itemOf(await (await request.get(`${base}${feedPath()}`)).text()).includes("<content:encoded>");
       },
       { timeout: 120_000, intervals: [3_000] },
     )

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { articlePath, FRONT_PATH, listPath } from "../lib/routes";
+import { articlePath, FRONT_PATH, listPath, TRUST_PATHS } from "../lib/routes";
 
 /** One URL of every page type, used by the checks that apply to all of them. */
 export const PAGE_TYPES = {
@@ -11,9 +11,9 @@ export const PAGE_TYPES = {
   author: listPath("author", "mara-okafor"),
   notFound: articlePath("no-such-story"),
   // The trust pages (app/(trust)/): MDX modules, not content.
-  about: "/about",
-  standards: "/standards",
-  correctionsPolicy: "/corrections-policy",
+  about: TRUST_PATHS.about,
+  standards: TRUST_PATHS.standards,
+  correctionsPolicy: TRUST_PATHS.correctionsPolicy,
 } as const;
 
 /**

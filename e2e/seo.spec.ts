@@ -4,7 +4,7 @@ import sharp from "sharp";
 import { structuredDataTest } from "structured-data-testing-tool";
 import { Google } from "structured-data-testing-tool/presets.js";
 import { expect, PAGE_TYPES, test } from "./fixtures";
-import { articlePath, listPath } from "../lib/routes";
+import { articlePath, listPath, sectionCardPath } from "../lib/routes";
 
 const STORY = PAGE_TYPES.article;
 
@@ -56,7 +56,7 @@ test("every page has a unique title, a description and an absolute canonical URL
     expect(canonical.pathname.replace(/(.)\/$/, "$1"), url).toBe(url);
     expect(meta(doc, "og:image")[0], url).toMatch(/^http/);
   }
-  const card = await request.get(`${PAGE_TYPES.section}/opengraph-image`);
+  const card = await request.get(sectionCardPath("world"));
   expect(card.status()).toBe(200);
   expect(await sharp(await card.body()).metadata()).toMatchObject({ width: 1200, height: 630 });
 });
@@ -159,7 +159,7 @@ test("HTML of every page type passes html-validate", async ({ request }) => {
     },
   });
   // Plus a story whose body has a table (the scrolling table box).
-  for (const url of [...Object.values(PAGE_TYPES), "/articles/grain-prices-rise-after-dry-summer"]) {
+  for (const url of [...Object.values(PAGE_TYPES), articlePath("grain-prices-rise-after-dry-summer")]) {
     const res = await request.get(url);
     const report = await validator.validateString(await res.text(), url);
     const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`));

@@ -2,12 +2,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { expect, PAGE_TYPES, test } from "./fixtures";
+import { listPath, TRUST_PATHS } from "../lib/routes";
 
 /** The trust pages: path, footer link text, h1. (Axe, landmarks and html-validate: PAGE_TYPES.) */
 const TRUST_PAGES = [
-  { path: "/about", link: "About us", heading: "About The Meridian Ledger" },
-  { path: "/standards", link: "Standards and ethics", heading: "Standards and ethics" },
-  { path: "/corrections-policy", link: "Corrections policy", heading: "Corrections policy" },
+  { path: TRUST_PATHS.about, link: "About us", heading: "About The Meridian Ledger" },
+  { path: TRUST_PATHS.standards, link: "Standards and ethics", heading: "Standards and ethics" },
+  { path: TRUST_PATHS.correctionsPolicy, link: "Corrections policy", heading: "Corrections policy" },
 ];
 
 async function documentAt(request: import("@playwright/test").APIRequestContext, url: string) {
@@ -38,14 +39,14 @@ test.describe("crawlers' view", () => {
 
   test("the publisher's JSON-LD names the trust pages, and each URL answers with the section it points at", async ({ request, baseURL }) => {
     const expected = {
-      publishingPrinciples: `${baseURL}/standards`,
-      ethicsPolicy: `${baseURL}/standards`,
-      correctionsPolicy: `${baseURL}/corrections-policy`,
-      masthead: `${baseURL}/about#masthead`,
-      ownershipFundingInfo: `${baseURL}/about#ownership-and-funding`,
-      actionableFeedbackPolicy: `${baseURL}/corrections-policy#report-an-error`,
-      unnamedSourcesPolicy: `${baseURL}/standards#anonymous-sources`,
-      verificationFactCheckingPolicy: `${baseURL}/standards#accuracy`,
+      publishingPrinciples: `${baseURL}${TRUST_PATHS.standards}`,
+      ethicsPolicy: `${baseURL}${TRUST_PATHS.standards}`,
+      correctionsPolicy: `${baseURL}${TRUST_PATHS.correctionsPolicy}`,
+      masthead: `${baseURL}${TRUST_PATHS.about}#masthead`,
+      ownershipFundingInfo: `${baseURL}${TRUST_PATHS.about}#ownership-and-funding`,
+      actionableFeedbackPolicy: `${baseURL}${TRUST_PATHS.correctionsPolicy}#report-an-error`,
+      unnamedSourcesPolicy: `${baseURL}${TRUST_PATHS.standards}#anonymous-sources`,
+      verificationFactCheckingPolicy: `${baseURL}${TRUST_PATHS.standards}#accuracy`,
     };
     // The front page carries the organisation itself; a story carries it as its publisher.
     const front = jsonLdBlocks(await documentAt(request, PAGE_TYPES.front)).find((b) => b["@type"] === "NewsMediaOrganization");
@@ -84,12 +85,12 @@ test("the masthead names every author in content/authors, by role, with a link t
       return { id: file.replace(/\.mdx$/, ""), name: field("name"), role: field("role") };
     });
   expect(authors.length).toBeGreaterThan(0);
-  await page.goto("/about#masthead");
+  await page.goto(`${TRUST_PATHS.about}#masthead`);
   const masthead = page.locator("dl.masthead");
   await expect(masthead.locator("dt").first()).toHaveText("Editor");
   for (const author of authors) {
     const row = masthead.locator("div").filter({ has: page.getByRole("link", { name: author.name, exact: true }) });
     await expect(row.locator("dt"), author.name).toHaveText(author.role);
-    await expect(row.getByRole("link"), author.name).toHaveAttribute("href", `/authors/${author.id}`);
+    await expect(row.getByRole("link"), author.name).toHaveAttribute("href", listPath("author", author.id));
   }
 });

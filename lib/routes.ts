@@ -57,6 +57,17 @@ export function feedPath(kind?: FeedKind, id?: string): string {
   return kind && id !== undefined ? `${listPath(kind, id)}/feed.xml` : "/feed.xml";
 }
 
+/** The newsroom's pages about itself (app/(trust)/). */
+export const TRUST_PATHS = { about: "/about", standards: "/standards", correctionsPolicy: "/corrections-policy" } as const;
+
+/** The site's share card (app/opengraph-image.tsx), for pages without a picture of their own. */
+export const SITE_CARD_PATH = "/opengraph-image";
+
+/** A section's own share card (app/sections/[id]/opengraph-image.tsx). */
+export function sectionCardPath(id: string): string {
+  return `${listPath("section", id)}${SITE_CARD_PATH}`;
+}
+
 export const SITEMAP_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 

@@ -1,4 +1,5 @@
 import type { NewsMediaOrganizationLeaf } from "schema-dts";
+import { TRUST_PATHS } from "@/lib/routes";
 
 /**
  * The newsroom's pages about itself (app/(trust)/): who we are, our standards, how we correct.
@@ -6,9 +7,9 @@ import type { NewsMediaOrganizationLeaf } from "schema-dts";
  * sitemap all link to them from here.
  */
 export const TRUST_PAGES = [
-  { path: "/about", label: "About us" },
-  { path: "/standards", label: "Standards and ethics" },
-  { path: "/corrections-policy", label: "Corrections policy" },
+  { path: TRUST_PATHS.about, label: "About us" },
+  { path: TRUST_PATHS.standards, label: "Standards and ethics" },
+  { path: TRUST_PATHS.correctionsPolicy, label: "Corrections policy" },
 ] as const;
 
 /**
@@ -16,12 +17,12 @@ export const TRUST_PAGES = [
  * h2 on that page (the end-to-end tests check that each one exists).
  */
 export const PUBLISHER_POLICIES = {
-  publishingPrinciples: "/standards",
-  ethicsPolicy: "/standards",
-  correctionsPolicy: "/corrections-policy",
-  masthead: "/about#masthead",
-  ownershipFundingInfo: "/about#ownership-and-funding",
-  actionableFeedbackPolicy: "/corrections-policy#report-an-error",
-  unnamedSourcesPolicy: "/standards#anonymous-sources",
-  verificationFactCheckingPolicy: "/standards#accuracy",
+  publishingPrinciples: TRUST_PATHS.standards,
+  ethicsPolicy: TRUST_PATHS.standards,
+  correctionsPolicy: TRUST_PATHS.correctionsPolicy,
+  masthead: `${TRUST_PATHS.about}#masthead`,
+  ownershipFundingInfo: `${TRUST_PATHS.about}#ownership-and-funding`,
+  actionableFeedbackPolicy: `${TRUST_PATHS.correctionsPolicy}#report-an-error`,
+  unnamedSourcesPolicy: `${TRUST_PATHS.standards}#anonymous-sources`,
+  verificationFactCheckingPolicy: `${TRUST_PATHS.standards}#accuracy`,
 } as const satisfies Partial<Record<keyof NewsMediaOrganizationLeaf, string>>;

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { content } from "@/lib/content";
+import { SITE_CARD_PATH } from "@/lib/routes";
 
 /**
  * Metadata of a trust page: its title, description and canonical URL, and a share card of its own.
@@ -9,7 +10,7 @@ import { content } from "@/lib/content";
  */
 export function trustPageMetadata({ path, title, description }: { path: string; title: string; description: string }): Metadata {
   const { site } = content();
-  const image = { url: "/opengraph-image", width: 1200, height: 630, alt: site.name };
+  const image = { url: SITE_CARD_PATH, width: 1200, height: 630, alt: site.name };
   return {
     title,
     description,

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Author } from "@/lib/content";
+import { listPath } from "@/lib/routes";
 
 /** Someone in the newsroom's leadership who does not write under a byline, so has no author page. */
 export interface MastheadEditor {
@@ -25,7 +26,7 @@ export function Masthead({ editors, staff }: { editors: MastheadEditor[]; staff:
       ))}
       {bylined.map((a) => (
         <MastheadRow key={a.id} role={a.role}>
-          <Link href={`/authors/${a.id}`}>{a.name}</Link>
+          <Link href={listPath("author", a.id)}>{a.name}</Link>
         </MastheadRow>
       ))}
     </dl>

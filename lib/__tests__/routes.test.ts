@@ -10,8 +10,11 @@ import {
   previewExitPath,
   previewPath,
   sitemapChunkPath,
+  sectionCardPath,
+  SITE_CARD_PATH,
   SITEMAP_PATH,
   siteUrl,
+  TRUST_PATHS,
 } from "../routes";
 
 // The literal URLs live here and nowhere else in the tests: every other test builds them with lib/routes.
@@ -59,6 +62,12 @@ describe("feeds, sitemaps and images", () => {
     expect(SITEMAP_PATH).toBe("/sitemap.xml");
     expect(NEWS_SITEMAP_PATH).toBe("/news-sitemap.xml");
     expect(sitemapChunkPath(3)).toBe("/sitemaps/3.xml");
+  });
+
+  it("names the trust pages and the share cards", () => {
+    expect(TRUST_PATHS).toEqual({ about: "/about", standards: "/standards", correctionsPolicy: "/corrections-policy" });
+    expect(SITE_CARD_PATH).toBe("/opengraph-image");
+    expect(sectionCardPath("world")).toBe("/sections/world/opengraph-image");
   });
 
   it("puts a story's image crops under the story", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { content } from "@/lib/content";
 import { parseBody } from "@/lib/content/body/parse";
+import { articlePath } from "@/lib/routes";
 import { absoluteUrl, renderBodyHtml, storyBodyHtml, treeToFeedHtml, type BodyHtmlContext } from "../body-html";
 
 const BASE = "https://news.example";
@@ -160,6 +161,6 @@ describe("storyBodyHtml (the real content)", () => {
   it("re-renders a cached body when a More target's visibility changes", async () => {
     const before = new Date("2026-11-21T15:00:00Z"); // before "what we know" was published
     expect(await storyBodyHtml(flagship, before)).not.toContain("harlow-pass-clash-what-we-know");
-    expect(await storyBodyHtml(flagship, new Date())).toContain("/articles/harlow-pass-clash-what-we-know");
+    expect(await storyBodyHtml(flagship, new Date())).toContain(articlePath("harlow-pass-clash-what-we-know"));
   });
 });

@@ -18,7 +18,7 @@ import {
   type SitemapEntry,
   w3cDate,
 } from "../sitemap";
-import { articlePath, FRONT_PATH, listPath, sitemapChunkPath } from "@/lib/routes";
+import { articlePath, FRONT_PATH, listPath, sitemapChunkPath, TRUST_PATHS } from "@/lib/routes";
 
 /** The official XSDs (e2e/schemas), checked with xmllint (Debian's libxml2-utils). */
 const SCHEMAS = path.resolve(__dirname, "../../../e2e/schemas");
@@ -95,9 +95,9 @@ describe("sitemapEntries()", () => {
         listPath("tag", "vote"),
         listPath("author", "ana-writer"),
         listPath("author", "ben-editor"),
-        "/about",
-        "/standards",
-        "/corrections-policy",
+        TRUST_PATHS.about,
+        TRUST_PATHS.standards,
+        TRUST_PATHS.correctionsPolicy,
       ]
         .map((p) => BASE + p)
         .sort(),
