@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { articlePath, feedPath, FRONT_PATH, listPath, previewPath } from "../lib/routes";
 
 const normalise = (text: string) =>
   text
@@ -19,7 +20,7 @@ async function save(base: string, dir: string) {
   fs.mkdirSync(dir, { recursive: true });
   const slugs = fs.readdirSync("content/articles").filter((f) => f.endsWith(".mdx")).map((f) => f.slice(0, -4));
   const sections = [...fs.readFileSync("content/sections.yaml", "utf8").matchAll(/^- id: (\S+)/gm)].map((m) => m[1]);
-  const urls = ["/", "/feed.xml", "/authors/mara-okafor/feed.xml", "/tags/harlow-pass", "/authors/mara-okafor", ...slugs.map((s) => `/articles/${s}`), ...sections.flatMap((s) => [`/sections/${s}`, `/sections/${s}/feed.xml`])];
+  const urls = [FRONT_PATH, feedPath(), feedPath("author", "mara-okafor"), listPath("tag", "harlow-pass"), listPath("author", "mara-okafor"), ...slugs.map(articlePath), ...sections.flatMap((s) => [listPath("section", s), feedPath("section", s)])];
   const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name.replace(/^\//, "").replace(/\//g, "_") || "front"), body);
   for (const url of urls) {
     const res = await fetch(base + url);
@@ -28,9 +29,9 @@ async function save(base: string, dir: string) {
   // Hidden stories, as an editor previews them.
   const secret = process.env.PREVIEW_SECRET;
   if (secret) {
-    const open = await fetch(`${base}/api/preview?secret=${encodeURIComponent(secret)}`, { redirect: "manual" });
+    const open = await fetch(`${base}${previewPath()}?secret=${encodeURIComponent(secret)}`, { redirect: "manual" });
     const cookie = open.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-    for (const slug of slugs) write(`preview_${slug}`, await (await fetch(`${base}/articles/${slug}`, { headers: { cookie } })).text());
+    for (const slug of slugs) write(`preview_${slug}`, await (await fetch(`${base}${articlePath(slug)}`, { headers: { cookie } })).text());
   }
   console.log(`Saved ${fs.readdirSync(dir).length} responses from ${base} in ${dir}`);
 }
