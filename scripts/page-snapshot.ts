@@ -26,10 +26,11 @@ async function save(base: string, dir: string) {
     const res = await fetch(base + url);
     write(url, `${res.status}\n${await res.text()}`);
   }
-  // Hidden stories, as an editor previews them.
+  // Hidden stories, as an editor previews them. The editors' secret opens preview for every story,
+  // but the route wants a slug to land on: without one it answers 404 and sets no cookie.
   const secret = process.env.PREVIEW_SECRET;
   if (secret) {
-    const open = await fetch(`${base}${previewPath()}?secret=${encodeURIComponent(secret)}`, { redirect: "manual" });
+    const open = await fetch(`${base}${previewPath({ secret, slug: slugs[0] })}`, { redirect: "manual" });
     const cookie = open.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     for (const slug of slugs) write(`preview_${slug}`, await (await fetch(`${base}${articlePath(slug)}`, { headers: { cookie } })).text());
   }
