@@ -40,7 +40,7 @@ export const viewport: Viewport = {
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const { site } = content();
+  const { site, sections, trending } = content();
   return (
     <html lang={site.language} className={serif.variable}>
       <body className="flex min-h-screen flex-col">
@@ -50,11 +50,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <SiteHeader />
+        <SiteHeader site={site} sections={sections} trending={trending} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 focus:outline-none">
           {children}
         </main>
-        <SiteFooter />
+        <SiteFooter site={site} sections={sections} />
       </body>
     </html>
   );

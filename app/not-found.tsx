@@ -7,7 +7,8 @@ export const metadata = { title: "Page not found", robots: { index: false } };
 
 export default function NotFound() {
   const now = new Date();
-  const latest = content().latest(now, 3);
+  const site = content();
+  const latest = site.latest(now, 3);
   return (
     <div className="py-12">
       <h1 className="text-3xl font-bold">We can&rsquo;t find that page</h1>
@@ -26,7 +27,7 @@ export default function NotFound() {
           <ul className="mt-4 grid gap-6 sm:grid-cols-3">
             {latest.map((s) => (
               <li key={s.slug}>
-                <StoryCard story={s} now={now} />
+                <StoryCard story={s} section={site.section(s.section)} timeZone={site.site.timeZone} now={now} />
               </li>
             ))}
           </ul>

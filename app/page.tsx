@@ -23,6 +23,7 @@ export const revalidate = 30;
 export default async function FrontPage() {
   const site = content();
   const view = await currentView();
+  const { timeZone } = site.site;
   const [lead, ...rest] = site.latest(view);
   const top = rest.slice(0, TOP_STORIES);
   const shown = new Set([lead, ...top].filter(Boolean).map((s) => s.slug));
@@ -34,12 +35,19 @@ export default async function FrontPage() {
       {lead && (
         <section aria-label="Top stories" className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
           <div className="lead-story">
-            <StoryCard story={lead} variant="lead" headingLevel={2} now={view.now} />
+            <StoryCard story={lead} section={site.section(lead.section)} timeZone={timeZone} variant="lead" headingLevel={2} now={view.now} />
           </div>
           <ul className="top-stories grid content-start gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-l lg:border-rule lg:pl-8">
             {top.map((s, i) => (
               <li key={s.slug} className={i > 0 ? "lg:border-t lg:border-rule lg:pt-6" : undefined}>
-                <StoryCard story={s} variant={i < 2 ? "standard" : "compact"} headingLevel={2} now={view.now} />
+                <StoryCard
+                  story={s}
+                  section={site.section(s.section)}
+                  timeZone={timeZone}
+                  variant={i < 2 ? "standard" : "compact"}
+                  headingLevel={2}
+                  now={view.now}
+                />
               </li>
             ))}
           </ul>
@@ -61,14 +69,14 @@ export default async function FrontPage() {
             <ul className="mt-4 grid gap-6 sm:grid-cols-3">
               {stories.map((s) => (
                 <li key={s.slug}>
-                  <StoryCard story={s} now={view.now} />
+                  <StoryCard story={s} section={section} timeZone={timeZone} now={view.now} />
                 </li>
               ))}
             </ul>
           </section>
         );
       })}
-      <PreviewBanner view={view} returnTo={FRONT_PATH} />
+      <PreviewBanner view={view} returnTo={FRONT_PATH} timeZone={timeZone} />
     </>
   );
 }

@@ -1,8 +1,18 @@
-import { StoryCard } from "@/components/StoryCard";
-import type { Story } from "@/lib/content";
+import { StoryCard, sectionOf } from "@/components/StoryCard";
+import type { Section, Story } from "@/lib/content";
 
 /** Cards that lead the reader on: pinned, then same topic, then same section. */
-export function RelatedStories({ stories, now }: { stories: Story[]; now: Date }) {
+export function RelatedStories({
+  stories,
+  sections,
+  timeZone,
+  now,
+}: {
+  stories: Story[];
+  sections: Section[];
+  timeZone: string;
+  now: Date;
+}) {
   if (!stories.length) return null;
   return (
     <aside aria-labelledby="related-heading" className="related-stories mt-12 border-t-2 border-ink pt-4">
@@ -12,7 +22,7 @@ export function RelatedStories({ stories, now }: { stories: Story[]; now: Date }
       <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
         {stories.map((s) => (
           <li key={s.slug}>
-            <StoryCard story={s} now={now} />
+            <StoryCard story={s} section={sectionOf(sections, s)} timeZone={timeZone} now={now} />
           </li>
         ))}
       </ul>

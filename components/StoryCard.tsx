@@ -2,9 +2,14 @@ import Link from "next/link";
 import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
 import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";
-import { content, type Story } from "@/lib/content";
+import type { Section, Story } from "@/lib/content";
 import { formatDate } from "@/lib/format";
 import { articlePath } from "@/lib/routes";
+
+/** The section a story belongs to, from the list the page passes down. */
+export function sectionOf(sections: Section[], story: Story): Section | undefined {
+  return sections.find((s) => s.id === story.section);
+}
 
 type Variant = "lead" | "standard" | "compact";
 
@@ -16,20 +21,24 @@ const IMAGE_SIZES: Record<Exclude<Variant, "compact">, string> = {
 /** A story teaser: image, section, headline, time. The whole headline is the link. */
 export function StoryCard({
   story,
+  section,
+  timeZone,
   variant = "standard",
   headingLevel = 3,
   showDek = false,
   now,
 }: {
   story: Story;
+  /** The story's section, named above the headline. */
+  section: Section | undefined;
+  /** The newsroom's, for the date. */
+  timeZone: string;
   variant?: Variant;
   headingLevel?: 2 | 3;
   showDek?: boolean;
   /** The time of the view, to mark stories readers cannot see yet (previews only). */
   now: Date;
 }) {
-  const site = content();
-  const section = site.section(story.section);
   const Heading = `h${headingLevel}` as const;
   return (
     <div className={`story-card group relative flex flex-col ${variant === "lead" ? "gap-3" : "gap-2"}`}>
@@ -45,7 +54,7 @@ export function StoryCard({
       <p className="flex flex-wrap items-center gap-2 font-sans text-xs font-semibold tracking-wide text-accent uppercase">
         {section?.name}
         <StoryTypeLabel type={story.type} />
-        <HiddenStateLabel story={story} now={now} />
+        <HiddenStateLabel story={story} now={now} timeZone={timeZone} />
       </p>
       <Heading className={`font-bold leading-snug text-balance ${variant === "lead" ? "text-2xl sm:text-3xl" : "text-lg"}`}>
         {/* The stretched link makes the whole card a target without nesting links. */}
@@ -55,7 +64,7 @@ export function StoryCard({
       </Heading>
       {(showDek || variant === "lead") && <p className="text-muted">{story.dek}</p>}
       <p className="font-sans text-xs text-muted">
-        <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt, site.site.timeZone)}</time>
+        <time dateTime={story.publishedAt.toISOString()}>{formatDate(story.publishedAt, timeZone)}</time>
       </p>
     </div>
   );

@@ -1,11 +1,25 @@
 import Link from "next/link";
-import { StoryCard } from "@/components/StoryCard";
-import type { Page, Story, View } from "@/lib/content";
+import { StoryCard, sectionOf } from "@/components/StoryCard";
+import type { Page, Section, Story, View } from "@/lib/content";
 import { listPath, type ListRoute } from "@/lib/routes";
 import { PreviewBanner } from "@/components/PreviewBanner";
 
 /** A page of stories, newest first, with links to the neighbouring pages. */
-export function StoryList({ page, list, label, view }: { page: Page<Story>; list: ListRoute; label: string; view: View }) {
+export function StoryList({
+  page,
+  list,
+  label,
+  view,
+  sections,
+  timeZone,
+}: {
+  page: Page<Story>;
+  list: ListRoute;
+  label: string;
+  view: View;
+  sections: Section[];
+  timeZone: string;
+}) {
   const href = (n: number) => listPath(list.kind, list.id, n);
   return (
     <>
@@ -15,7 +29,7 @@ export function StoryList({ page, list, label, view }: { page: Page<Story>; list
         <ul className="story-list mt-6 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-3">
           {page.items.map((s) => (
             <li key={s.slug}>
-              <StoryCard story={s} headingLevel={2} showDek now={view.now} />
+              <StoryCard story={s} section={sectionOf(sections, s)} timeZone={timeZone} headingLevel={2} showDek now={view.now} />
             </li>
           ))}
         </ul>
@@ -41,7 +55,7 @@ export function StoryList({ page, list, label, view }: { page: Page<Story>; list
           )}
         </nav>
       )}
-      <PreviewBanner view={view} returnTo={href(page.page)} />
+      <PreviewBanner view={view} returnTo={href(page.page)} timeZone={timeZone} />
     </>
   );
 }

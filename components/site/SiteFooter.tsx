@@ -1,21 +1,20 @@
 import Link from "next/link";
-import { content } from "@/lib/content";
+import type { Section, SiteConfig } from "@/lib/content";
 import { feedPath, listPath } from "@/lib/routes";
 import { TRUST_PAGES } from "@/lib/trust-pages";
 
-export function SiteFooter() {
-  const site = content();
+export function SiteFooter({ site, sections }: { site: SiteConfig; sections: Section[] }) {
   return (
     <footer className="site-footer mt-16 border-t border-rule bg-surface font-sans text-sm">
       <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:grid-cols-2">
         <div>
-          <p className="text-lg font-bold">{site.site.name}</p>
-          <p className="mt-1 text-muted">{site.site.tagline}</p>
+          <p className="text-lg font-bold">{site.name}</p>
+          <p className="mt-1 text-muted">{site.tagline}</p>
           <p className="mt-4 text-muted">All people, places and organisations in these stories are fictional.</p>
         </div>
         <nav aria-label="Footer">
           <ul className="grid grid-cols-2 gap-1">
-            {site.sections.map((s) => (
+            {sections.map((s) => (
               <li key={s.id}>
                 <Link href={listPath("section", s.id)} className="inline-flex min-h-8 items-center hover:underline">
                   {s.name}

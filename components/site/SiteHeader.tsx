@@ -1,19 +1,18 @@
 import Link from "next/link";
 import { TrendingStrip } from "@/components/site/TrendingStrip";
-import { content } from "@/lib/content";
+import type { Section, SiteConfig, TrendingLink } from "@/lib/content";
 import { FRONT_PATH, listPath } from "@/lib/routes";
 
 /** Masthead, section navigation and the editors' trending links. Not sticky: focus is never hidden under it. */
-export function SiteHeader() {
-  const site = content();
+export function SiteHeader({ site, sections, trending }: { site: SiteConfig; sections: Section[]; trending: TrendingLink[] }) {
   return (
     <header className="site-header border-b border-rule">
-      <TrendingStrip links={site.trending} />
+      <TrendingStrip links={trending} />
       <div className="mx-auto max-w-6xl px-4 pt-4 pb-2 text-center">
         <Link href={FRONT_PATH} className="inline-block text-3xl font-bold tracking-tight sm:text-4xl">
-          {site.site.name}
+          {site.name}
         </Link>
-        <p className="mt-1 font-sans text-xs text-muted sm:text-sm">{site.site.tagline}</p>
+        <p className="mt-1 font-sans text-xs text-muted sm:text-sm">{site.tagline}</p>
       </div>
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-2">
         <ul className="flex gap-1 overflow-x-auto font-sans text-sm font-semibold sm:justify-center">
@@ -22,7 +21,7 @@ export function SiteHeader() {
               Home
             </Link>
           </li>
-          {site.sections.map((s) => (
+          {sections.map((s) => (
             <li key={s.id}>
               <Link href={listPath("section", s.id)} className="inline-flex min-h-11 items-center px-3 hover:text-accent">
                 {s.name}

@@ -94,7 +94,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
         ]}
       />
       <article className="mx-auto max-w-3xl">
-        <ArticleHeader story={story} section={section} now={view.now} />
+        <ArticleHeader story={story} section={section} now={view.now} timeZone={site.site.timeZone} />
         <Byline story={story} authors={authors} timeZone={site.site.timeZone} />
         {story.image && (
           <ImageCaption image={story.image} alt={story.image.alt} caption={story.image.caption} credit={story.image.credit} lead />
@@ -119,8 +119,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
           ]}
         />
       </div>
-      <RelatedStories stories={site.related(story, view)} now={view.now} />
-      <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} />
+      <RelatedStories stories={site.related(story, view)} sections={site.sections} timeZone={site.site.timeZone} now={view.now} />
+      <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} timeZone={site.site.timeZone} />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { AuthorView, authorMetadata, authorParams } from "@/components/pages/AuthorView";
+import { AuthorView, authorMetadata, authorParams } from "./_view";
 
 type Params = { id: string };
 // Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled

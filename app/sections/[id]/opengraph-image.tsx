@@ -1,5 +1,5 @@
 import { ImageResponse } from "next/og";
-import { BrandCard } from "@/app/opengraph-image";
+import { BrandCard } from "@/components/BrandCard";
 import { content } from "@/lib/content";
 
 export const alt = "Section of The Meridian Ledger";

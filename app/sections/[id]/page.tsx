@@ -1,4 +1,4 @@
-import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/SectionView";
+import { SectionView, sectionMetadata, sectionParams } from "./_view";
 
 type Params = { id: string };
 // Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled

@@ -1,4 +1,4 @@
-import { TagView, tagMetadata, tagParams } from "@/components/pages/TagView";
+import { TagView, tagMetadata, tagParams } from "./_view";
 
 type Params = { tag: string };
 // Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled

@@ -1,4 +1,4 @@
-import { AuthorView, authorMetadata, authorParams } from "@/components/pages/AuthorView";
+import { AuthorView, authorMetadata, authorParams } from "../../_view";
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { id: string; page: string };

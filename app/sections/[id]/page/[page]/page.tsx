@@ -1,4 +1,4 @@
-import { SectionView, sectionMetadata, sectionParams } from "@/components/pages/SectionView";
+import { SectionView, sectionMetadata, sectionParams } from "../../_view";
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { id: string; page: string };

@@ -1,4 +1,4 @@
-import { TagView, tagMetadata, tagParams } from "@/components/pages/TagView";
+import { TagView, tagMetadata, tagParams } from "../../_view";
 import { pageParams, parsePage } from "@/lib/list-pages";
 
 type Params = { tag: string; page: string };

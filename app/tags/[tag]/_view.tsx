@@ -37,7 +37,7 @@ export async function TagView({ tag, page }: { tag: string; page: number }) {
           {list.total} {list.total === 1 ? "story" : "stories"}, newest first.
         </p>
       </ListHeader>
-      <StoryList page={list} list={{ kind: "tag", id: tag }} label={site.tagLabel(tag)} view={view} />
+      <StoryList page={list} list={{ kind: "tag", id: tag }} label={site.tagLabel(tag)} view={view} sections={site.sections} timeZone={site.site.timeZone} />
     </>
   );
 }

@@ -38,7 +38,7 @@ export async function SectionView({ id, page }: { id: string; page: number }) {
       <ListHeader kicker="Section" title={section.name} page={page}>
         <p className="mt-2 text-muted">{section.description}</p>
       </ListHeader>
-      <StoryList page={list} list={{ kind: "section", id }} label={section.name} view={view} />
+      <StoryList page={list} list={{ kind: "section", id }} label={section.name} view={view} sections={site.sections} timeZone={site.site.timeZone} />
     </>
   );
 }
