@@ -15,7 +15,7 @@ test.describe("article page", () => {
 
     // Section label and standfirst
     await expect(article.getByRole("link", { name: "World", exact: true })).toHaveAttribute("href", listPath("section", "world"));
-    await expect(article.locator("header p.text-muted")).toContainText("Defence Ministry");
+    await expect(article.locator("header h1 + p")).toContainText("Defence Ministry");
 
     // Byline: both authors linked, published and updated times machine-readable
     const byline = article.locator(".byline");

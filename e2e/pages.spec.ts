@@ -33,7 +33,8 @@ test("section page lists its stories newest first", async ({ page }) => {
   const times = await page.locator(".story-list time").evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute("datetime")!)));
   expect(times.length).toBeGreaterThanOrEqual(3);
   expect([...times].sort((a, b) => b - a)).toEqual(times);
-  const sections = await page.locator(".story-list .story-card p.text-accent").allTextContents();
+  // Each card names its section in the line above the headline.
+  const sections = await page.locator(".story-list .story-card > p:first-of-type").allTextContents();
   expect(sections.every((s) => s.startsWith("World"))).toBe(true);
 });
 
