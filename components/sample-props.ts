@@ -7,6 +7,7 @@ import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { prerender } from "react-dom/static";
 import type { Author, Section, SiteConfig, Story } from "@/lib/content";
+import { storyObject } from "@/lib/content/__tests__/fixture";
 
 export const TIME_ZONE = "Europe/London";
 /** The time of the view in every test: after STORY went public. */
@@ -25,24 +26,14 @@ export const SECTIONS: Section[] = [
   { id: "city-life", name: "City life", description: "The city, street by street." },
 ];
 
+/** A public World story by Mara Okafor, as the loader makes it, with `overrides` on top. */
 export function story(overrides: Partial<Story> = {}): Story {
-  return {
-    slug: "harbour-bridge-reopens",
-    file: "content/articles/harbour-bridge-reopens.mdx",
+  return storyObject("harbour-bridge-reopens", new Date("2026-11-23T07:30:00Z"), {
     title: "Harbour bridge reopens after two years of repairs",
     dek: "Ferries go back to their winter timetable.",
-    section: "world",
-    type: "news",
     authors: ["mara-okafor"],
-    publishedAt: new Date("2026-11-23T07:30:00Z"),
-    status: "published",
-    tags: [],
-    contributors: [],
-    related: [],
-    corrections: [],
-    redirectFrom: [],
     ...overrides,
-  };
+  });
 }
 
 export function author(overrides: Partial<Author> = {}): Author {

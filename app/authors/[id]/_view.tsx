@@ -4,7 +4,7 @@ import { AuthorProfile } from "@/components/AuthorBox";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
 import { alternateFeeds } from "@/lib/feed/alternates";
-import { listPath } from "@/lib/routes";
+import { listMetadata } from "@/lib/list-pages";
 import { currentView } from "@/lib/view";
 import { JsonLd } from "@/components/JsonLd";
 import { profilePageJsonLd } from "@/lib/seo/jsonld";
@@ -18,14 +18,11 @@ export function authorMetadata(id: string, page: number): Metadata {
   const site = content();
   const author = site.author(id);
   if (!author) return {};
-  return {
-    title: page > 1 ? `${author.name} (page ${page})` : author.name,
+  return listMetadata({ kind: "author", id }, page, {
+    name: author.name,
     description: `${author.name}, ${author.role}: profile and latest stories.`,
-    alternates: {
-      canonical: listPath("author", id, page),
-      types: alternateFeeds(site.site.name, { kind: "author", id, name: author.name }),
-    },
-  };
+    feeds: alternateFeeds(site.site.name, { kind: "author", id, name: author.name }),
+  });
 }
 
 export async function AuthorView({ id, page }: { id: string; page: number }) {

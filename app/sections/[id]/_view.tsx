@@ -4,7 +4,7 @@ import { ListHeader } from "@/components/ListHeader";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
 import { alternateFeeds } from "@/lib/feed/alternates";
-import { listPath } from "@/lib/routes";
+import { listMetadata } from "@/lib/list-pages";
 import { currentView } from "@/lib/view";
 
 
@@ -17,14 +17,11 @@ export function sectionMetadata(id: string, page: number): Metadata {
   const site = content();
   const section = site.section(id);
   if (!section) return {};
-  return {
-    title: page > 1 ? `${section.name} (page ${page})` : section.name,
+  return listMetadata({ kind: "section", id }, page, {
+    name: section.name,
     description: section.description,
-    alternates: {
-      canonical: listPath("section", id, page),
-      types: alternateFeeds(site.site.name, { kind: "section", id, name: section.name }),
-    },
-  };
+    feeds: alternateFeeds(site.site.name, { kind: "section", id, name: section.name }),
+  });
 }
 
 export async function SectionView({ id, page }: { id: string; page: number }) {

@@ -4,7 +4,7 @@ import { ListHeader } from "@/components/ListHeader";
 import { StoryList } from "@/components/StoryList";
 import { content, paginate } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
-import { listPath } from "@/lib/routes";
+import { listMetadata } from "@/lib/list-pages";
 import { currentView } from "@/lib/view";
 
 /** Every tag any story uses, hidden stories included, so a scheduled story's new tag page goes live with it. */
@@ -17,11 +17,7 @@ export async function tagMetadata(tag: string, page: number): Promise<Metadata> 
   const site = content();
   if (!SLUG_PATTERN.test(tag) || !site.byTag(tag, await currentView()).length) return {};
   const label = site.tagLabel(tag);
-  return {
-    title: page > 1 ? `${label} (page ${page})` : label,
-    description: `News and analysis about ${label} from ${site.site.name}.`,
-    alternates: { canonical: listPath("tag", tag, page) },
-  };
+  return listMetadata({ kind: "tag", id: tag }, page, { name: label, description: `News and analysis about ${label} from ${site.site.name}.` });
 }
 
 export async function TagView({ tag, page }: { tag: string; page: number }) {
