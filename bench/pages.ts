@@ -10,19 +10,10 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { articlePath, FRONT_PATH, listPath } from "../lib/routes";
+import { PAGE_TYPES } from "../e2e/sample-pages";
+import { copyRepo, ROOT } from "../ops/topology";
 
-const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
-const EXCLUDE = new Set(["node_modules", ".next", "test-results", ".git", "bench/.tmp", ".e2e-tmp", "playwright-report"]);
-const PAGES: Record<string, string> = {
-  article: articlePath("vestria-sends-troops-to-harlow-pass"),
-  front: FRONT_PATH,
-  section: listPath("section", "world"),
-  tag: listPath("tag", "harlow-pass"),
-  author: listPath("author", "mara-okafor"),
-  "not-found": articlePath("does-not-exist"),
-};
 const CLONES = 1000;
 
 const gz = (b: Buffer | string) => zlib.gzipSync(b).length; // default level 6, like most servers
@@ -34,25 +25,6 @@ const groups = new Set<number>();
 const killAll = () => groups.forEach((pgid) => { try { process.kill(-pgid, "SIGKILL"); } catch { /* already gone */ } });
 process.on("exit", killAll);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(130));
-
-/** A fresh copy of the repo with node_modules symlinked (copying it would dominate the run). */
-function copyRepo(dest: string): void {
-  fs.rmSync(dest, { recursive: true, force: true });
-  // A walk of our own: fs.cpSync refuses to copy a directory into its own subdirectory.
-  const walk = (rel: string) => {
-    for (const e of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
-      const r = rel ? `${rel}/${e.name}` : e.name;
-      if (EXCLUDE.has(r)) continue;
-      if (e.isDirectory()) {
-        fs.mkdirSync(path.join(dest, r), { recursive: true });
-        walk(r);
-      } else fs.copyFileSync(path.join(ROOT, r), path.join(dest, r));
-    }
-  };
-  fs.mkdirSync(dest, { recursive: true });
-  walk("");
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dest, "node_modules"), "dir");
-}
 
 /** Sum of RSS over every process in a process group, read from /proc (bytes). */
 function groupRss(pgid: number): number {
@@ -164,7 +136,7 @@ async function weigh(base: string, route: string): Promise<PageWeight> {
 }
 
 function printWeights(w: Record<string, PageWeight>): void {
-  const blank = w["not-found"].jsGz;
+  const blank = w.notFound.jsGz;
   const cols = ["page", "HTML raw", "HTML gz", "JS raw", "JS gz", "scripts", "inline JS raw", "inline JS gz", "JS gz over blank"];
   const rows = Object.entries(w).map(([name, p]) => [name, kb(p.htmlRaw), kb(p.htmlGz), kb(p.jsRaw), kb(p.jsGz), String(p.scripts), kb(p.inlineRaw), kb(p.inlineGz), kb(p.jsGz - blank)]);
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
@@ -214,7 +186,7 @@ async function main(): Promise<void> {
   const server = await startServer(sample, port);
   const weights: Record<string, PageWeight> = {};
   try {
-    for (const [name, route] of Object.entries(PAGES)) weights[name] = await weigh(`http://localhost:${port}`, route);
+    for (const [name, route] of Object.entries(PAGE_TYPES)) weights[name] = await weigh(`http://localhost:${port}`, route);
   } finally {
     stopServer(server);
   }

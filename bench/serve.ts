@@ -13,17 +13,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { FEED_PATH, PAGE_TYPES } from "../e2e/sample-pages";
 import {
   assembleStandalone,
   build,
-  copyRepo,
+  copyRepoToTmp,
   ensureSystemPackages,
   killTopologySync,
   portFree,
   startTopology,
   stopTopology,
-} from "../scripts/prod-lib.mjs";
-import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
+} from "../ops/topology";
 
 const PORTS = { nginxPort: 8280, nextPorts: [3801, 3802], redisPort: 6392 };
 const STATIC_PORT = 8281;
@@ -33,9 +33,9 @@ const NEXT_START_PORT = 3803;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PAGES: Record<string, string> = {
-  article: articlePath("vestria-sends-troops-to-harlow-pass"),
-  front: FRONT_PATH,
-  "feed.xml": feedPath(),
+  article: PAGE_TYPES.article,
+  front: PAGE_TYPES.front,
+  "feed.xml": FEED_PATH,
 };
 
 let runDir = "";
@@ -79,7 +79,7 @@ async function main() {
   for (const p of [...PORTS.nextPorts, PORTS.nginxPort, PORTS.redisPort, STATIC_PORT, ONE_UNCACHED_PORT, TWO_UNCACHED_PORT, NEXT_START_PORT]) {
     if (!(await portFree(p))) throw new Error(`port ${p} is in use`);
   }
-  const dir = copyRepo("prod-bench");
+  const dir = copyRepoToTmp("prod-bench");
   runDir = path.join(dir, ".run");
   const site = `http://127.0.0.1:${PORTS.nginxPort}`;
   const t0 = Date.now();

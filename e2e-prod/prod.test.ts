@@ -16,7 +16,7 @@ import autocannon from "autocannon";
 import {
   assembleStandalone,
   build,
-  copyRepo,
+  copyRepoToTmp,
   ensureSystemPackages,
   killTopologySync,
   redisPing,
@@ -25,16 +25,16 @@ import {
   startTopology,
   stopOne,
   stopTopology,
-} from "../scripts/prod-lib.mjs";
+} from "../ops/topology";
+import { FLAGSHIP_PATH, FLAGSHIP_SLUG, PAGE_TYPES } from "../e2e/sample-pages";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "../e2e/scheduled-story";
-import { articlePath, feedPath, FRONT_PATH, listPath, previewPath } from "../lib/routes";
+import { articlePath, feedPath, FRONT_PATH, previewPath } from "../lib/routes";
 import * as C from "./config";
 import { fuzzRequests, rawRequest, STACK } from "./fuzz";
 
 const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
-const ARTICLE_SLUG = "vestria-sends-troops-to-harlow-pass";
-const ARTICLE = articlePath(ARTICLE_SLUG);
-const WORLD = listPath("section", "world");
+const ARTICLE = FLAGSHIP_PATH;
+const WORLD = PAGE_TYPES.section;
 const STARTED = Date.now();
 
 let dir = "";
@@ -59,7 +59,7 @@ const get = (p: string, init: RequestInit = {}) => fetch(base + p, { redirect: "
 
 before(async () => {
   ensureSystemPackages();
-  dir = copyRepo(`prod-test-${process.pid}`);
+  dir = copyRepoToTmp(`prod-test-${process.pid}`);
   runDir = path.join(dir, ".run");
   publishAt = new Date(Date.now() + C.SCHEDULE_LEAD_MS);
   writeScheduledStory(dir, publishAt);
@@ -147,7 +147,7 @@ test("RSC and HTML for the same URL each get their own body, also when cached", 
 });
 
 test("a preview is never cached and is private, no-store", async () => {
-  const cookie = await previewCookie(ARTICLE_SLUG);
+  const cookie = await previewCookie(FLAGSHIP_SLUG);
   for (let i = 0; i < 3; i++) {
     const res = await get(ARTICLE, { headers: { cookie } });
     assert.equal(res.status, 200);
@@ -183,7 +183,7 @@ test("security headers on every kind of response", async () => {
     ["405 (nginx)", await get(FRONT_PATH, { method: "DELETE" })],
     ["400 (nginx)", await get("/%2e%2e%2f%2e%2e%2fetc/passwd")],
     ["static", await get((/\/_next\/static\/[^"]+\.js/.exec(body) ?? [""])[0])],
-    ["image", await get("/_next/image?url=%2Fimages%2Farticles%2Fvestria-sends-troops-to-harlow-pass.jpg&w=640&q=75")],
+    ["image", await get(`/_next/image?url=%2Fimages%2Farticles%2F${FLAGSHIP_SLUG}.jpg&w=640&q=75`)],
   ];
   for (const [kind, res] of kinds) {
     const h = res.headers;
@@ -234,7 +234,7 @@ test("pages run in a browser under the CSP with no violations", async (t) => {
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to/i.test(m.text())) violations.push(m.text());
     });
-    for (const p of [FRONT_PATH, ARTICLE, WORLD, listPath("author", "mara-okafor")]) {
+    for (const p of [PAGE_TYPES.front, ARTICLE, PAGE_TYPES.section, PAGE_TYPES.author]) {
       await page.goto(base + p, { waitUntil: "networkidle" });
       // Hydrated: a client-side navigation works (it needs the inline scripts to have run).
       await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));
@@ -337,7 +337,7 @@ test(`${C.SATURATION_SECONDS} s at saturation through the cache: zero errors`, a
 
 /** Load that reaches the Next servers: cached pages, unique URLs (nginx MISS, Next's ISR cache), previews. */
 async function upstreamLoad(seconds: number, during: () => Promise<void>) {
-  const cookie = await previewCookie(ARTICLE_SLUG);
+  const cookie = await previewCookie(FLAGSHIP_SLUG);
   let n = 0;
   const bust = (req: { path?: string }) => ({ ...req, path: `${WORLD}?n=${process.pid}-${n++}` });
   const bust2 = (req: { path?: string }) => ({ ...req, path: `${FRONT_PATH}?n=${process.pid}-${n++}` });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
+import { copyRepoToTmp } from "../ops/topology";
 import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "./scheduled-story";
@@ -10,7 +10,6 @@ import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
  * Scheduled publishing without a rebuild: build a copy of the site with one story scheduled a
  * little after the server will be up, then watch it appear on its page and the front page.
  */
-const ROOT = path.resolve(__dirname, "..");
 const PORT = 3199;
 const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
 const LEAD_TIME_MS = 150_000;
@@ -27,13 +26,7 @@ test.afterAll(() => {
 });
 
 test("a scheduled story goes live on its own within a minute of its time", async ({ request }) => {
-  // A copy inside the repository (git-ignored), so Turbopack resolves the shared node_modules from
-  // its root. (scripts/prod-lib.mjs has the same for plain Node; Playwright cannot load .mjs here.)
-  fs.mkdirSync(path.join(ROOT, ".e2e-tmp"), { recursive: true });
-  dir = fs.mkdtempSync(path.join(ROOT, ".e2e-tmp", "scheduled-"));
-  const skip = new Set(["node_modules", ".next", ".git", "test-results", "bench", "playwright-report", ".e2e-tmp"]);
-  for (const entry of fs.readdirSync(ROOT)) if (!skip.has(entry)) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  dir = copyRepoToTmp(`scheduled-${process.pid}`);
   // The lead time starts once this spec has the machine to itself for its build.
   const { publishAt, build } = await withBuildLock(() => {
     const publishAt = new Date(Date.now() + LEAD_TIME_MS);

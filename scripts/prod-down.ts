@@ -1,8 +1,6 @@
-#!/usr/bin/env node
 /** `npm run prod:down`: stops exactly the processes `npm run prod:up` recorded (LEDGER_RUN_DIR or .e2e-tmp/prod-run). */
 import path from "node:path";
-import { ROOT, stopTopology } from "./prod-lib.mjs";
+import { ROOT, stopTopology } from "../ops/topology";
 
 const runDir = path.resolve(process.env.LEDGER_RUN_DIR ?? path.join(ROOT, ".e2e-tmp", "prod-run"));
-const n = await stopTopology(runDir);
-console.log(n ? `Stopped ${n} processes from ${runDir}.` : `Nothing recorded as running in ${runDir}.`);
+void stopTopology(runDir).then((n) => console.log(n ? `Stopped ${n} processes from ${runDir}.` : `Nothing recorded as running in ${runDir}.`));

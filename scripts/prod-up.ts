@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `npm run prod:up`: builds this checkout for production (output: standalone, Redis cache handler)
  * and starts the topology on loopback: nginx :8080 -> Next :3601 and :3602 -> Redis :6390.
@@ -10,7 +9,7 @@
  *   SITE_URL                 public origin (default the nginx URL); PREVIEW_SECRET turns previews on
  */
 import path from "node:path";
-import { assembleStandalone, build, DEFAULT_PORTS, ensureSystemPackages, ROOT, runningIn, startTopology, stopTopology } from "./prod-lib.mjs";
+import { assembleStandalone, build, DEFAULT_PORTS, ensureSystemPackages, ROOT, runningIn, startTopology, stopTopology } from "../ops/topology";
 
 const runDir = path.resolve(process.env.LEDGER_RUN_DIR ?? path.join(ROOT, ".e2e-tmp", "prod-run"));
 const nginxPort = Number(process.env.LEDGER_NGINX_PORT ?? DEFAULT_PORTS.nginxPort);
@@ -18,22 +17,25 @@ const nextPorts = process.env.LEDGER_NEXT_PORTS ? process.env.LEDGER_NEXT_PORTS.
 const redisPort = Number(process.env.LEDGER_REDIS_PORT ?? DEFAULT_PORTS.redisPort);
 const siteUrl = process.env.SITE_URL ?? `http://127.0.0.1:${nginxPort}`;
 
-const live = runningIn(runDir);
-if (live.length > 0) {
-  console.error(`Already running from ${runDir}: ${live.join(", ")}. Run npm run prod:down first.`);
-  process.exit(1);
+async function main(): Promise<void> {
+  const live = runningIn(runDir);
+  if (live.length > 0) {
+    console.error(`Already running from ${runDir}: ${live.join(", ")}. Run npm run prod:down first.`);
+    process.exit(1);
+  }
+  try {
+    ensureSystemPackages();
+    if (!process.argv.includes("--no-build")) build(ROOT, { siteUrl });
+    const serverDir = assembleStandalone(ROOT);
+    const env: Record<string, string> = { SITE_URL: siteUrl };
+    if (process.env.PREVIEW_SECRET) env.PREVIEW_SECRET = process.env.PREVIEW_SECRET;
+    const url = await startTopology({ runDir, serverDir, nginxPort, nextPorts, redisPort, env, publicHost: new URL(siteUrl).host });
+    console.log(`\nThe Meridian Ledger is up at ${url}/  (logs in ${runDir}; stop with npm run prod:down)`);
+  } catch (error) {
+    console.error(`prod:up failed: ${error instanceof Error ? error.message : String(error)}`);
+    await stopTopology(runDir, { log: () => {} });
+    process.exit(1);
+  }
 }
 
-try {
-  ensureSystemPackages();
-  if (!process.argv.includes("--no-build")) build(ROOT, { siteUrl });
-  const serverDir = assembleStandalone(ROOT);
-  const env = { SITE_URL: siteUrl };
-  if (process.env.PREVIEW_SECRET) env.PREVIEW_SECRET = process.env.PREVIEW_SECRET;
-  const url = await startTopology({ runDir, serverDir, nginxPort, nextPorts, redisPort, env, publicHost: new URL(siteUrl).host });
-  console.log(`\nThe Meridian Ledger is up at ${url}/  (logs in ${runDir}; stop with npm run prod:down)`);
-} catch (error) {
-  console.error(`prod:up failed: ${error.message}`);
-  await stopTopology(runDir, { log: () => {} });
-  process.exit(1);
-}
+void main();

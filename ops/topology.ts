@@ -1,0 +1,426 @@
+/**
+ * The production topology as plain processes on this machine, shared by `npm run prod:up` /
+ * `prod:down` (scripts/prod-up.ts, scripts/prod-down.ts), `npm run test:prod` (e2e-prod/),
+ * `npm run bench:serve` (bench/serve.ts), and the copies of the repo that `npm run bench` and the
+ * scheduled-story e2e test build:
+ *
+ *   nginx (cache, security headers)  ->  2 x Next standalone server  ->  Redis (shared ISR cache)
+ *
+ * Everything listens on 127.0.0.1 only. Every process we start is recorded in <runDir>/pids.json,
+ * and stop() ends exactly those pids (checking each one is still the process we started).
+ * See docs/production.md.
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess, type SpawnOptions } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+
+// CommonJS under tsx and Playwright (the package is not "type": "module"), so __dirname is there.
+export const ROOT = path.resolve(__dirname, "..");
+export const NGINX_TEMPLATE = path.join(ROOT, "ops/nginx/nginx.conf.template");
+
+/** Ports: defaults for prod:up; test:prod and bench:serve use their own so they never clash. */
+export const DEFAULT_PORTS: TopologyPorts = { nginxPort: 8080, nextPorts: [3601, 3602], redisPort: 6390 };
+
+export interface TopologyPorts {
+  nginxPort: number;
+  nextPorts: number[];
+  redisPort: number;
+}
+
+type Log = (...args: unknown[]) => void;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const SYSTEM_BIN_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin"];
+const isRoot = () => process.getuid?.() === 0;
+
+/** The path of a system binary (nginx is in /usr/sbin, often not on a user's PATH). */
+export const bin = (name: string): string => SYSTEM_BIN_DIRS.map((d) => path.join(d, name)).find((p) => fs.existsSync(p)) ?? name;
+
+/** nginx and redis-server from Debian; installed with apt-get when we are root and they are missing. */
+export function ensureSystemPackages({ log = console.log }: { log?: Log } = {}): void {
+  const have = (name: string) => SYSTEM_BIN_DIRS.some((d) => fs.existsSync(path.join(d, name)));
+  const need = ["nginx", "redis-server"].filter((name) => !have(name));
+  if (need.length === 0) return;
+  if (isRoot() && fs.existsSync("/usr/bin/apt-get")) {
+    log(`Installing from Debian: ${need.join(" ")}`);
+    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...need], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
+    return;
+  }
+  throw new Error(`Missing ${need.join(" and ")}. Install them first: sudo apt-get install -y ${need.join(" ")}`);
+}
+
+/** What copyRepo leaves out: installed or built output, and the copies themselves. */
+const NOT_COPIED = new Set(["node_modules", ".next", ".git", "test-results", "playwright-report", ".e2e-tmp", "tsconfig.tsbuildinfo", "bench/.tmp"]);
+
+/**
+ * A fresh copy of the repo at `dest` with node_modules symlinked in (copying it would dominate the
+ * run). Keep `dest` inside the repo (it is git-ignored: .e2e-tmp/ or bench/.tmp/) so that Turbopack
+ * resolves the shared node_modules from its root. A walk of our own: fs.cpSync refuses to copy a
+ * directory into its own subdirectory, which bench/.tmp is.
+ */
+export function copyRepo(dest: string): string {
+  fs.rmSync(dest, { recursive: true, force: true });
+  const walk = (rel: string) => {
+    for (const e of fs.readdirSync(path.join(ROOT, rel), { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (NOT_COPIED.has(r)) continue;
+      if (e.isDirectory()) {
+        fs.mkdirSync(path.join(dest, r), { recursive: true });
+        walk(r);
+      } else fs.copyFileSync(path.join(ROOT, r), path.join(dest, r));
+    }
+  };
+  fs.mkdirSync(dest, { recursive: true });
+  walk("");
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dest, "node_modules"), "dir");
+  return dest;
+}
+
+/** copyRepo to .e2e-tmp/<name>. */
+export const copyRepoToTmp = (name: string): string => copyRepo(path.join(ROOT, ".e2e-tmp", name));
+
+/**
+ * `npm run build` for the topology: the content check, then `next build` with the Redis cache handler
+ * built in. SITE_URL is the public origin (the nginx URL).
+ */
+export function build(appDir: string, { siteUrl, log = console.log, quiet = false }: { siteUrl: string; log?: Log; quiet?: boolean }): void {
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LEDGER_CACHE_HANDLER: "redis", SITE_URL: siteUrl };
+  const steps: [string, string[]][] = [
+    [path.join(appDir, "node_modules/.bin/tsx"), ["scripts/content-check.ts"]],
+    [path.join(appDir, "node_modules/.bin/next"), ["build"]],
+  ];
+  for (const [cmd, args] of steps) {
+    log(`$ ${path.basename(cmd)} ${args.join(" ")}   (in ${appDir})`);
+    const r = spawnSync(cmd, args, { cwd: appDir, env, stdio: quiet ? "pipe" : "inherit", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status})\n${quiet ? `${r.stdout}\n${r.stderr}` : ""}`);
+  }
+}
+
+/**
+ * Makes .next/standalone runnable, as Next's docs say: public/ and .next/static are not copied by
+ * `next build`. content/ is read at run time by the content layer (process.cwd()/content), so it is
+ * copied too. Returns the directory holding server.js (nested when the tracing root is a parent dir,
+ * as for the copies under .e2e-tmp/).
+ */
+export function assembleStandalone(appDir: string): string {
+  const standalone = path.join(appDir, ".next", "standalone");
+  // server.js sits at the app's path relative to the tracing root (the outermost lockfile).
+  const find = (d: string, depth: number): string | undefined => {
+    if (fs.existsSync(path.join(d, "server.js")) && fs.existsSync(path.join(d, ".next"))) return d;
+    if (depth === 0 || !fs.existsSync(d)) return undefined;
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (!e.isDirectory() || e.name === "node_modules" || e.name === ".next") continue;
+      const found = find(path.join(d, e.name), depth - 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  const serverDir = find(standalone, 4);
+  if (!serverDir) throw new Error(`No server.js under ${standalone}: was next.config.ts built with output: "standalone"?`);
+  for (const dir of ["public", ".next/static", "content"]) {
+    fs.rmSync(path.join(serverDir, dir), { recursive: true, force: true });
+    fs.cpSync(path.join(appDir, dir), path.join(serverDir, dir), { recursive: true });
+  }
+  return serverDir;
+}
+
+/** The values of ops/nginx/nginx.conf.template's placeholders (its header says what each is). */
+export interface NginxValues {
+  LEDGER_USER: string;
+  LEDGER_PID_FILE: string;
+  LEDGER_ERROR_LOG: string;
+  LEDGER_ACCESS_LOG: string;
+  LEDGER_TEMP_DIR: string;
+  LEDGER_CACHE_DIR: string;
+  LEDGER_LISTEN: string;
+  LEDGER_UPSTREAMS: string;
+  LEDGER_PUBLIC_HOST: string;
+  LEDGER_EXTRA_CONF: string;
+}
+
+/**
+ * The one renderer of ops/nginx/nginx.conf.template: each `${LEDGER_*}` replaced by its value, as the
+ * nginx image's envsubst does in compose.yaml. A placeholder with no value is an error.
+ */
+export function renderNginxConfig(values: NginxValues, template = fs.readFileSync(NGINX_TEMPLATE, "utf8")): string {
+  const vars: Record<string, string> = { ...values };
+  return template.replace(/\$\{(LEDGER_[A-Z_]+)\}/g, (_, name: string) => {
+    if (!(name in vars)) throw new Error(`nginx template: no value for ${name}`);
+    return vars[name];
+  });
+}
+
+export interface NginxOptions {
+  runDir: string;
+  port: number;
+  nextPorts: number[];
+  publicHost: string;
+  /** Extra http-level config (server and upstream blocks) for this run, e.g. bench:serve's comparisons. */
+  extraServers?: string;
+  /** Log every request (paths only, see the template) to <runDir>/nginx/access.log. */
+  accessLog?: boolean;
+}
+
+/** Where a run keeps nginx's files: pid, logs, temp and cache dirs, all under <runDir>/nginx. */
+const nginxDir = (runDir: string, ...parts: string[]) => path.join(runDir, "nginx", ...parts);
+
+/** The template's values for a run on this machine: our own pid, logs, temp and cache dirs; loopback only. */
+export function localNginxValues({ runDir, port, nextPorts, publicHost, accessLog = false }: NginxOptions): NginxValues {
+  return {
+    // As root, workers run as www-data (Debian's nginx user), which owns the cache and temp dirs.
+    LEDGER_USER: isRoot() ? "www-data www-data" : (process.env.USER ?? "nobody"),
+    LEDGER_PID_FILE: nginxDir(runDir, "nginx.pid"),
+    LEDGER_ERROR_LOG: nginxDir(runDir, "error.log"),
+    LEDGER_ACCESS_LOG: accessLog ? `${nginxDir(runDir, "access.log")} ledger buffer=64k flush=2s` : "off",
+    LEDGER_TEMP_DIR: nginxDir(runDir, "tmp"),
+    LEDGER_CACHE_DIR: nginxDir(runDir, "cache"),
+    LEDGER_LISTEN: `127.0.0.1:${port}`,
+    LEDGER_UPSTREAMS: nextPorts.map((p) => `server 127.0.0.1:${p} max_fails=3 fail_timeout=5s;`).join("\n    "),
+    LEDGER_PUBLIC_HOST: publicHost,
+    LEDGER_EXTRA_CONF: nginxDir(runDir, "conf.d", "*.conf"),
+  };
+}
+
+export function redisConfig({ runDir, port }: { runDir: string; port: number }): string {
+  return `# Generated by ops/topology.ts. Redis as the shared Next cache: loopback, no persistence.
+bind 127.0.0.1
+port ${port}
+protected-mode yes
+daemonize no
+dir ${path.join(runDir, "redis")}
+pidfile ${path.join(runDir, "redis/redis.pid")}
+logfile ${path.join(runDir, "redis/redis.log")}
+save ""
+appendonly no
+maxmemory 256mb
+maxmemory-policy allkeys-lru
+`;
+}
+
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.createServer();
+    s.once("error", () => resolve(false));
+    s.listen(port, "127.0.0.1", () => s.close(() => resolve(true)));
+  });
+}
+
+async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`${what} did not come up within ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+const httpOk = async (url: string) => (await fetch(url, { signal: AbortSignal.timeout(5_000) })).status < 500;
+
+/** One started process: its pid and the kernel's start time, which together name exactly one process. */
+interface PidEntry {
+  pid: number;
+  started: string | undefined;
+  command: string;
+}
+
+function readPids(runDir: string): Record<string, PidEntry> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(runDir, "pids.json"), "utf8")) as Record<string, PidEntry>;
+  } catch {
+    return {};
+  }
+}
+
+function writePids(runDir: string, pids: Record<string, PidEntry>): void {
+  fs.writeFileSync(path.join(runDir, "pids.json"), JSON.stringify(pids, null, 2) + "\n");
+}
+
+function recordPid(runDir: string, name: string, pid: number, command: string): void {
+  writePids(runDir, { ...readPids(runDir), [name]: { pid, started: startTime(pid), command } });
+}
+
+/** /proc/<pid>/stat after "(comm)", split: [0] state, [19] start time in clock ticks since boot. */
+function procStat(pid: number): string[] | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return undefined;
+  }
+}
+
+const startTime = (pid: number): string | undefined => procStat(pid)?.[19];
+const isZombie = (pid: number): boolean => (procStat(pid)?.[0] ?? "Z") === "Z";
+
+/**
+ * Is `pid` still the process we started, not a reused pid? (Redis and Next rename their process
+ * titles, so the command line cannot tell; the start time recorded at spawn can.)
+ */
+function isOurs(pid: number, started: string | undefined): boolean {
+  return started !== undefined && startTime(pid) === started;
+}
+
+/** Starts a detached process with its output appended to <runDir>/<name>.log, and records its pid. */
+function spawnRecorded(runDir: string, name: string, cmd: string, args: string[], opts: SpawnOptions = {}): number {
+  const out = fs.openSync(path.join(runDir, `${name}.log`), "a");
+  const child: ChildProcess = spawn(cmd, args, { ...opts, stdio: ["ignore", out, out], detached: true });
+  fs.closeSync(out);
+  child.unref();
+  if (child.pid === undefined) throw new Error(`could not start ${cmd}`);
+  recordPid(runDir, name, child.pid, [cmd, ...args].join(" "));
+  return child.pid;
+}
+
+export function startRedis({ runDir, port }: { runDir: string; port: number }): number {
+  fs.mkdirSync(path.join(runDir, "redis"), { recursive: true });
+  const conf = path.join(runDir, "redis/redis.conf");
+  fs.writeFileSync(conf, redisConfig({ runDir, port }));
+  return spawnRecorded(runDir, "redis", bin("redis-server"), [conf]);
+}
+
+export function startNext({ runDir, serverDir, port, name, env = {} }: { runDir: string; serverDir: string; port: number; name: string; env?: Record<string, string> }): number {
+  return spawnRecorded(runDir, name, process.execPath, [path.join(serverDir, "server.js")], {
+    cwd: serverDir,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      ...env,
+    },
+  });
+}
+
+/** Writes <runDir>/nginx/nginx.conf from the template, checks it with `nginx -t`, and starts nginx. */
+export function startNginx(opts: NginxOptions): number {
+  const { runDir, extraServers = "" } = opts;
+  // conf.d holds this run's extra config only: nothing left over from an earlier run.
+  fs.rmSync(nginxDir(runDir, "conf.d"), { recursive: true, force: true });
+  for (const d of ["cache", "tmp", "conf.d"]) fs.mkdirSync(nginxDir(runDir, d), { recursive: true });
+  if (isRoot()) execFileSync("chown", ["-R", "www-data:www-data", nginxDir(runDir, "cache"), nginxDir(runDir, "tmp")]);
+  if (extraServers) fs.writeFileSync(nginxDir(runDir, "conf.d", "extra.conf"), extraServers);
+  const conf = nginxDir(runDir, "nginx.conf");
+  fs.writeFileSync(conf, renderNginxConfig(localNginxValues(opts)));
+  execFileSync(bin("nginx"), ["-t", "-q", "-c", conf], { stdio: "inherit" });
+  return spawnRecorded(runDir, "nginx", bin("nginx"), ["-c", conf, "-g", "daemon off;"]);
+}
+
+export interface TopologyOptions extends TopologyPorts {
+  runDir: string;
+  serverDir: string;
+  /** Environment of the Next servers, on top of REDIS_URL. */
+  env?: Record<string, string>;
+  log?: Log;
+  /** The Host nginx sends to Next (default: the nginx address). */
+  publicHost?: string;
+  extraServers?: string;
+  accessLog?: boolean;
+}
+
+/** Starts Redis, the Next servers and nginx, waits until each answers, and returns the public URL. */
+export async function startTopology(opts: TopologyOptions): Promise<string> {
+  const { runDir, serverDir, nginxPort, nextPorts, redisPort, env = {}, log = console.log } = opts;
+  fs.mkdirSync(runDir, { recursive: true });
+  for (const p of [nginxPort, redisPort, ...nextPorts]) {
+    if (!(await portFree(p))) throw new Error(`Port ${p} on 127.0.0.1 is in use. Stop what uses it or choose other ports.`);
+  }
+  startRedis({ runDir, port: redisPort });
+  await waitFor("redis", () => redisPing(redisPort), 10_000);
+  nextPorts.forEach((port, i) =>
+    startNext({ runDir, serverDir, port, name: `next-${i + 1}`, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, ...env } }),
+  );
+  await Promise.all(nextPorts.map((p) => waitFor(`next on ${p}`, () => httpOk(`http://127.0.0.1:${p}/robots.txt`), 60_000)));
+  startNginx({
+    runDir,
+    port: nginxPort,
+    nextPorts,
+    publicHost: opts.publicHost ?? `127.0.0.1:${nginxPort}`,
+    extraServers: opts.extraServers,
+    accessLog: opts.accessLog,
+  });
+  const url = `http://127.0.0.1:${nginxPort}`;
+  await waitFor("nginx", () => httpOk(`${url}/robots.txt`), 10_000);
+  log(`up: nginx ${url} -> next ${nextPorts.join(", ")} -> redis ${redisPort}; pids in ${path.join(runDir, "pids.json")}`);
+  return url;
+}
+
+export function redisPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, "127.0.0.1");
+    s.setTimeout(1_000);
+    s.on("connect", () => s.write("PING\r\n"));
+    s.on("data", (d) => {
+      s.destroy();
+      resolve(d.toString().startsWith("+PONG"));
+    });
+    s.on("error", () => resolve(false));
+    s.on("timeout", () => {
+      s.destroy();
+      resolve(false);
+    });
+  });
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig);
+  } catch {
+    /* gone */
+  }
+}
+
+/** Ends one recorded process (`signal`, then SIGKILL after `graceMs`) and removes it from pids.json. */
+export async function stopOne(runDir: string, name: string, { signal: sig = "SIGTERM", graceMs = 5_000 }: { signal?: NodeJS.Signals; graceMs?: number } = {}): Promise<boolean> {
+  const pids = readPids(runDir);
+  const entry = pids[name];
+  if (!entry) return false;
+  const { pid, started } = entry;
+  const alive = () => isOurs(pid, started) && !isZombie(pid);
+  if (isOurs(pid, started)) {
+    signal(pid, sig);
+    const deadline = Date.now() + graceMs;
+    while (alive() && Date.now() < deadline) await sleep(100);
+    if (alive()) signal(pid, "SIGKILL");
+  }
+  delete pids[name];
+  writePids(runDir, pids);
+  return true;
+}
+
+/** Stops exactly the processes recorded in <runDir>/pids.json: nginx first, then Next, then Redis. */
+export async function stopTopology(runDir: string, { log = console.log }: { log?: Log } = {}): Promise<number> {
+  const order = (n: string) => (n === "nginx" ? 0 : n.startsWith("next") ? 1 : 2);
+  const names = Object.keys(readPids(runDir)).sort((a, b) => order(a) - order(b));
+  for (const name of names) {
+    await stopOne(runDir, name);
+    log(`stopped ${name}`);
+  }
+  return names.length;
+}
+
+/**
+ * Synchronous last-resort stop for exit handlers: SIGTERM every recorded pid that is still ours
+ * (SIGTERM, not SIGKILL: nginx's master then takes its workers down with it).
+ */
+export function killTopologySync(runDir: string): void {
+  for (const { pid, started } of Object.values(readPids(runDir))) {
+    if (isOurs(pid, started)) signal(pid, "SIGTERM");
+  }
+}
+
+/** Live processes recorded in a run directory (names). */
+export function runningIn(runDir: string): string[] {
+  return Object.entries(readPids(runDir))
+    .filter(([, { pid, started }]) => isOurs(pid, started))
+    .map(([name]) => name);
+}
