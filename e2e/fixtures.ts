@@ -1,20 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
-import { articlePath, FRONT_PATH, listPath, TRUST_PATHS } from "../lib/routes";
 
-/** One URL of every page type, used by the checks that apply to all of them. */
-export const PAGE_TYPES = {
-  article: articlePath("vestria-sends-troops-to-harlow-pass"),
-  front: FRONT_PATH,
-  section: listPath("section", "world"),
-  tag: listPath("tag", "harlow-pass"),
-  author: listPath("author", "mara-okafor"),
-  notFound: articlePath("no-such-story"),
-  // The trust pages (app/(trust)/): MDX modules, not content.
-  about: TRUST_PATHS.about,
-  standards: TRUST_PATHS.standards,
-  correctionsPolicy: TRUST_PATHS.correctionsPolicy,
-} as const;
+export { PAGE_TYPES } from "./sample-pages";
 
 /**
  * Every test fails on a console error or a failed request (other than the 404 document a
