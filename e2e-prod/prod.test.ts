@@ -87,10 +87,14 @@ after(async () => {
   console.log(`  ${"total time".padEnd(34)} ${((Date.now() - STARTED) / 1000).toFixed(0)} s`);
 });
 
+/** The editors' form, as a browser posts it: the secret in the body, never in the URL. */
+const postPreviewForm = (slug: string, headers: Record<string, string> = {}) =>
+  get(previewPath(), { method: "POST", body: new URLSearchParams({ secret: C.PREVIEW_SECRET, slug }), headers });
+
 /** Cookies from /api/preview, as a Cookie header (the Draft Mode cookie is Secure, so send it by hand). */
 async function previewCookie(slug: string): Promise<string> {
-  const res = await get(previewPath({ secret: C.PREVIEW_SECRET, slug }));
-  assert.equal(res.status, 307, "preview opens with a redirect");
+  const res = await postPreviewForm(slug);
+  assert.equal(res.status, 303, "preview opens with a redirect");
   const cookies = res.headers.getSetCookie().map((c) => c.split(";")[0]);
   assert.ok(cookies.some((c) => c.startsWith("__prerender_bypass=")));
   assert.ok(cookies.some((c) => c.startsWith("ledger_preview=")));
@@ -170,6 +174,49 @@ test("a preview is never cached and is private, no-store", async () => {
   assert.equal(pub.headers.get("x-cache-status"), "HIT");
   assert.doesNotMatch(await pub.text(), /noindex/);
   counts["preview"] = "BYPASS x 3 (HTML) + 3 (RSC), private, no-store";
+});
+
+test("the preview secret goes only in a form body, and the cookie is Secure when the reader came over HTTPS", async () => {
+  // In the URL it is refused (nginx would log it), with no cookie.
+  const inUrl = await get(`${previewPath()}?secret=${C.PREVIEW_SECRET}&slug=${FLAGSHIP_SLUG}`);
+  assert.equal(inUrl.status, 400);
+  assert.deepEqual(inUrl.headers.getSetCookie(), []);
+  await inUrl.arrayBuffer();
+  // The form itself, for a browser.
+  const form = await get(previewPath({ slug: FLAGSHIP_SLUG }));
+  assert.equal(form.status, 200);
+  assert.match(await form.text(), /<form method="post" action="\/api\/preview">/);
+  assert.equal(form.headers.get("cache-control"), "private, no-store");
+
+  const previewCookieFlags = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith("ledger_preview="))?.split(";").slice(1).map((f) => f.trim().toLowerCase());
+  // A TLS terminator in front says https: nginx passes it on, and the Next servers trust nginx.
+  const overHttps = await postPreviewForm(FLAGSHIP_SLUG, { "X-Forwarded-Proto": "https" });
+  assert.equal(overHttps.status, 303);
+  assert.ok(previewCookieFlags(overHttps)?.includes("secure"), "Secure behind TLS");
+  assert.ok(previewCookieFlags(overHttps)?.includes("httponly"));
+  // Plain HTTP: nginx says http whatever else the client claims, and the cookie is not Secure.
+  for (const claim of [undefined, "http", "gopher"]) {
+    const res = await postPreviewForm(FLAGSHIP_SLUG, claim ? { "X-Forwarded-Proto": claim } : {});
+    assert.equal(res.status, 303);
+    assert.ok(!previewCookieFlags(res)?.includes("secure"), `not Secure over http (X-Forwarded-Proto: ${claim})`);
+  }
+  // Wrong secret: 401, no cookie.
+  const wrong = await get(previewPath(), { method: "POST", body: new URLSearchParams({ secret: "not-the-secret", slug: FLAGSHIP_SLUG }) });
+  assert.equal(wrong.status, 401);
+  assert.deepEqual(wrong.headers.getSetCookie(), []);
+  await wrong.arrayBuffer();
+
+  // POST is let through for the form only; 405 names what each place accepts.
+  for (const [p, method, allow] of [["/api/preview", "DELETE", "GET, HEAD, POST"], [ARTICLE, "POST", "GET, HEAD"], ["/api/preview/exit", "POST", "GET, HEAD"]] as const) {
+    const res = await get(p, { method, body: method === "POST" ? "x=1" : undefined });
+    assert.equal(res.status, 405, `${method} ${p}`);
+    assert.equal(res.headers.get("allow"), allow, `${method} ${p}`);
+    await res.arrayBuffer();
+  }
+  const page = await get(ARTICLE);
+  assert.equal(page.headers.get("allow"), null, "no Allow header on a 200");
+  await page.arrayBuffer();
+  counts["preview secret"] = "400 in a URL; form POST 303, Secure only with X-Forwarded-Proto: https from the front";
 });
 
 test("security headers on every kind of response", async () => {

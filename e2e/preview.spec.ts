@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
 import { E2E_PREVIEW_SECRET } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { DRAFT, HIDDEN_MARKERS, SCHEDULED } from "./hidden-stories";
@@ -14,10 +14,25 @@ function linkToken(slug: string, expiresAt: number, secret = E2E_PREVIEW_SECRET)
   return `${payload}.${createHmac("sha256", secret).update(payload).digest("base64url")}`;
 }
 
+/** Opens a preview as an editor does: the form at /api/preview, the secret typed in (never in the URL). */
+async function openPreviewWithSecret(page: Page, slug: string) {
+  await page.goto(previewPath({ slug }));
+  await page.getByLabel("Preview secret").fill(E2E_PREVIEW_SECRET);
+  const story = page.waitForResponse((r) => new URL(r.url()).pathname === `/articles/${slug}` && r.request().isNavigationRequest());
+  await page.getByRole("button", { name: "Open the preview" }).click();
+  const response = await story;
+  await page.waitForURL(`**/articles/${slug}`); // and its load event, as page.goto would
+  return response;
+}
+
+/** The form's POST, as a script sends it. */
+const postPreviewForm = (request: APIRequestContext, form: Record<string, string>, headers: Record<string, string> = {}) =>
+  request.post(previewPath(), { form, headers, maxRedirects: 0 });
+
 test.describe("editors' preview", () => {
   test("with the secret, a draft and a scheduled story render at their URLs with banner and noindex", async ({ page }) => {
     for (const story of [DRAFT, SCHEDULED]) {
-      const res = await page.goto(previewPath({ secret: E2E_PREVIEW_SECRET, slug: story.slug }));
+      const res = await openPreviewWithSecret(page, story.slug);
       expect(res?.status()).toBe(200);
       await expect(page).toHaveURL(new RegExp(`${articlePath(story.slug)}$`));
       expect(res?.headers()["x-robots-tag"]).toContain("noindex");
@@ -39,7 +54,7 @@ test.describe("editors' preview", () => {
   });
 
   test("exit turns preview off and returns to the page", async ({ page }) => {
-    await page.goto(previewPath({ secret: E2E_PREVIEW_SECRET, slug: DRAFT.slug }));
+    await openPreviewWithSecret(page, DRAFT.slug);
     await page.goto(WORLD);
     await page.locator(".preview-banner").getByRole("link", { name: "Exit preview" }).click();
     await expect(page).toHaveURL(new RegExp(`${WORLD}$`));
@@ -50,15 +65,34 @@ test.describe("editors' preview", () => {
   });
 
   test("a wrong or missing secret gets 401 and no cookie; an unknown slug gets 404", async ({ request }) => {
-    // Raw query strings on purpose: a missing or empty secret cannot be built with previewPath.
-    for (const query of [`secret=wrong&slug=${DRAFT.slug}`, `slug=${DRAFT.slug}`, `secret=&slug=${DRAFT.slug}`]) {
-      const res = await request.get(`${previewPath()}?${query}`, { maxRedirects: 0 });
-      expect(res.status(), query).toBe(401);
-      expect(res.headers()["set-cookie"], query).toBeUndefined();
+    for (const form of [{ secret: "wrong", slug: DRAFT.slug }, { slug: DRAFT.slug }, { secret: "", slug: DRAFT.slug }] as Record<string, string>[]) {
+      const res = await postPreviewForm(request, form);
+      expect(res.status(), JSON.stringify(form)).toBe(401);
+      expect(res.headers()["set-cookie"], JSON.stringify(form)).toBeUndefined();
     }
-    const res = await request.get(previewPath({ secret: E2E_PREVIEW_SECRET, slug: "no-such-story" }), { maxRedirects: 0 });
+    const res = await postPreviewForm(request, { secret: E2E_PREVIEW_SECRET, slug: "no-such-story" });
     expect(res.status()).toBe(404);
     expect(res.headers()["set-cookie"]).toBeUndefined();
+    const notAForm = await request.post(previewPath(), { data: "{", headers: { "Content-Type": "application/json" }, maxRedirects: 0 });
+    expect(notAForm.status()).toBe(400);
+  });
+
+  test("the secret is refused in an address, even the right one, since addresses are logged", async ({ request }) => {
+    for (const query of [`secret=${encodeURIComponent(E2E_PREVIEW_SECRET)}&slug=${DRAFT.slug}`, `slug=${DRAFT.slug}&secret=`]) {
+      const res = await request.get(`${previewPath()}?${query}`, { maxRedirects: 0 });
+      expect(res.status(), query).toBe(400);
+      expect(res.headers()["set-cookie"], query).toBeUndefined();
+    }
+  });
+
+  test("X-Forwarded-Proto makes the cookie Secure only on a server configured to trust its proxy", async ({ request }) => {
+    // This server runs without LEDGER_TRUST_PROXY (anyone can reach it and send the header);
+    // through nginx, test:prod checks the trusted case.
+    const res = await postPreviewForm(request, { secret: E2E_PREVIEW_SECRET, slug: DRAFT.slug }, { "X-Forwarded-Proto": "https" });
+    expect(res.status()).toBe(303);
+    const cookie = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("ledger_preview="));
+    expect(cookie?.value).toMatch(/HttpOnly/i);
+    expect(cookie?.value).not.toMatch(/;\s*Secure/i);
   });
 
   test("without preview, hidden stories are 404s, also with forged cookies", async ({ browser, baseURL }) => {
@@ -80,10 +114,8 @@ test.describe("editors' preview", () => {
   });
 
   test("the redirect never leaves the site", async ({ request }) => {
-    const secret = encodeURIComponent(E2E_PREVIEW_SECRET);
-    // Hostile slugs go in raw (unencoded) on purpose.
     for (const slug of ["//evil.example", "https://evil.example", "%2F%2Fevil.example", "../../etc", "\\\\evil.example"]) {
-      const res = await request.get(`${previewPath()}?secret=${secret}&slug=${slug}`, { maxRedirects: 0 });
+      const res = await postPreviewForm(request, { secret: E2E_PREVIEW_SECRET, slug });
       expect(res.status(), slug).toBe(404);
     }
     for (const returnTo of ["//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:alert(1)", "%2F%2Fevil.example"]) {
@@ -188,7 +220,7 @@ test.describe("nothing hidden leaks", () => {
     expect(publicBodies.size).toBeGreaterThan(100);
 
     // The same crawl with the preview cookies finds them: the test can see what it looks for.
-    await page.goto(previewPath({ secret: E2E_PREVIEW_SECRET, slug: DRAFT.slug }));
+    await openPreviewWithSecret(page, DRAFT.slug);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
     const previewBodies = await crawl(request, baseURL!, { cookie });
     const found = HIDDEN_MARKERS.filter((m) => [...previewBodies.values()].some((b) => b.includes(m)));

@@ -87,10 +87,11 @@ const query = (params: Record<string, string>) =>
     .join("&");
 
 /**
- * The preview entrance: `{ token }` for a shared link, `{ secret, slug }` for an editor. With no
- * parameters, the bare endpoint.
+ * The preview entrance: `{ token }` for a shared link, `{ slug }` for the editors' form (which posts
+ * the secret to the bare endpoint: the secret never goes in a URL). With no parameters, the bare
+ * endpoint.
  */
-export function previewPath(params?: { token: string } | { secret: string; slug: string }): string {
+export function previewPath(params?: { token: string } | { slug: string }): string {
   const path = `${API_PREFIX}preview`;
   return params ? `${path}?${query(params)}` : path;
 }

@@ -296,6 +296,8 @@ export function startNext({ runDir, serverDir, port, name, env = {} }: { runDir:
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
+      // Only nginx reaches the servers, and it always sets X-Forwarded-Proto (lib/preview/reader-scheme.ts).
+      LEDGER_TRUST_PROXY: "1",
       ...env,
     },
   });

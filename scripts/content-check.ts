@@ -14,8 +14,7 @@ const SHARED_LINK_MS = 48 * 60 * 60 * 1000;
 /** A signed 48-hour link when PREVIEW_SECRET is set here, otherwise the editors' form of the URL. */
 function previewLink(slug: string): string {
   const secret = previewSecret();
-  // The placeholder stays readable (unescaped) for the editor to replace.
-  if (!secret) return `${absoluteUrl(previewPath())}?secret=<PREVIEW_SECRET>&slug=${slug}`;
+  if (!secret) return absoluteUrl(previewPath({ slug }));
   return absoluteUrl(previewPath({ token: createToken(slug, new Date(Date.now() + SHARED_LINK_MS), secret) }));
 }
 

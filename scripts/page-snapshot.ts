@@ -30,7 +30,9 @@ async function save(base: string, dir: string) {
   // but the route wants a slug to land on: without one it answers 404 and sets no cookie.
   const secret = process.env.PREVIEW_SECRET;
   if (secret) {
-    const open = await fetch(`${base}${previewPath({ secret, slug: slugs[0] })}`, { redirect: "manual" });
+    // The editors' form: the secret in the body (never in a URL).
+    const open = await fetch(`${base}${previewPath()}`, { method: "POST", body: new URLSearchParams({ secret, slug: slugs[0] }), redirect: "manual" });
+    if (open.status !== 303) throw new Error(`preview did not open (${open.status}): is PREVIEW_SECRET the server's?`);
     const cookie = open.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
     for (const slug of slugs) write(`preview_${slug}`, await (await fetch(`${base}${articlePath(slug)}`, { headers: { cookie } })).text());
   }
