@@ -7,7 +7,7 @@ export const PORTS = { nginxPort: 8180, nextPorts: [3701, 3702], redisPort: 6391
 export const PREVIEW_SECRET = "e2e-prod-preview-secret-not-for-production";
 /** The whole run (build included) must finish within this; a watchdog stops everything after it. */
 export const TOTAL_BUDGET_MS = 10 * 60_000;
-/** The scheduled story goes live this long after the copy is written (build + start take ~40 s). */
+/** The scheduled story goes live this long after the servers start (the checks before it take ~30-90 s). */
 export const SCHEDULE_LEAD_MS = 120_000;
 /** Updates must reach readers through the cache within this. */
 export const VISIBLE_WITHIN_MS = 60_000;

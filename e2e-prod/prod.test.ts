@@ -61,13 +61,17 @@ before(async () => {
   ensureSystemPackages();
   dir = copyRepoToTmp(`prod-test-${process.pid}`);
   runDir = path.join(dir, ".run");
-  publishAt = new Date(Date.now() + C.SCHEDULE_LEAD_MS);
-  writeScheduledStory(dir, publishAt);
+  // Built with the story scheduled far ahead (hidden, as before publication); its time is then set
+  // relative to the servers' start, which read content/ at run time. So a slow build on a busy
+  // machine cannot eat the time the checks before publication need.
+  writeScheduledStory(dir, new Date(Date.now() + 24 * 3_600_000));
   const site = `http://127.0.0.1:${C.PORTS.nginxPort}`;
   const t = Date.now();
   build(dir, { siteUrl: site, quiet: true, log });
   log(`build ${((Date.now() - t) / 1000).toFixed(1)} s`);
   serverDir = assembleStandalone(dir);
+  publishAt = new Date(Date.now() + C.SCHEDULE_LEAD_MS);
+  writeScheduledStory(serverDir, publishAt);
   base = await startTopology({
     runDir,
     serverDir,
@@ -151,6 +155,15 @@ test("RSC and HTML for the same URL each get their own body, also when cached", 
 });
 
 test("a preview is never cached and is private, no-store", async () => {
+  // The public page is in the cache, fresh (entries live 10 s), before the previews.
+  let cached = "";
+  for (let i = 0; i < 25 && cached !== "HIT"; i++) {
+    const res = await get(ARTICLE);
+    await res.arrayBuffer();
+    cached = res.headers.get("x-cache-status") ?? "";
+    if (cached !== "HIT") await sleep(200);
+  }
+  assert.equal(cached, "HIT", "the public page is cached before the previews");
   const cookie = await previewCookie(FLAGSHIP_SLUG);
   for (let i = 0; i < 3; i++) {
     const res = await get(ARTICLE, { headers: { cookie } });

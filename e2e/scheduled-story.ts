@@ -1,6 +1,7 @@
 /**
  * A story scheduled to go live a little after a test's server starts, written into a copy of the
- * repository before it is built (e2e/scheduled.spec.ts and e2e-prod/prod.test.ts).
+ * repository before it is built (e2e/scheduled.spec.ts and e2e-prod/prod.test.ts; the latter
+ * writes it again into the standalone server's content/ with its final time).
  */
 import fs from "node:fs";
 import path from "node:path";
