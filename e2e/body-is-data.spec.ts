@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { copyRepoToTmp } from "../ops/topology";
 import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
 import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
@@ -13,7 +14,6 @@ import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
  *  - build: the content check names the file and line, and `next build` fails on the story, with
  *    the secret nowhere in what it wrote.
  */
-const ROOT = path.resolve(__dirname, "..");
 const PORT = 3198;
 const SECRET = "e2e-body-secret-4f9c1a7d2b";
 const LEAK = "The secret is {process.env.PREVIEW_SECRET} and the code is {1 + 1}.";
@@ -45,12 +45,7 @@ function grepTree(root: string, needle: string): string[] {
 }
 
 test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at run time, not at build", async ({ request }) => {
-  // A copy inside the repository (git-ignored), so Turbopack resolves the shared node_modules from its root.
-  fs.mkdirSync(path.join(ROOT, ".e2e-tmp"), { recursive: true });
-  dir = fs.mkdtempSync(path.join(ROOT, ".e2e-tmp", "body-data-"));
-  const skip = new Set(["node_modules", ".next", ".git", "test-results", "bench", "playwright-report", ".e2e-tmp"]);
-  for (const entry of fs.readdirSync(ROOT)) if (!skip.has(entry)) fs.cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true });
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
+  dir = copyRepoToTmp(`body-data-${process.pid}`);
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PREVIEW_SECRET: SECRET, SITE_URL: `http://127.0.0.1:${PORT}` };
 
   // Run time: a clean build, then the story file changes under the running server.
