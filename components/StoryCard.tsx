@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
 import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";

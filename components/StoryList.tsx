@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { StoryCard, sectionOf } from "@/components/StoryCard";
 import type { Page, Section, Story, View } from "@/lib/content";
 import { listPath, type ListRoute } from "@/lib/routes";
