@@ -17,7 +17,8 @@ import "./globals.css";
  * nothing. Chosen over font-display: optional, which would show most slow-connection readers
  * the fallback on their first page (figures in bench/README.md).
  * The family name is declared here because next/font would give each call its own; globals.css
- * puts it before --font-body (the generated names and the metric-matched fallback).
+ * puts it before --font-body (the generated names and the metric-matched fallback). The two calls
+ * repeat their options because next/font accepts only literals written in the call.
  */
 const sourceSerif = localFont({
   src: "./fonts/source-serif-4-latin-wght-normal.woff2",

@@ -30,14 +30,8 @@ import {
   startTopology,
   stopTopology,
 } from "../scripts/prod-lib.mjs";
+import { PAGE_TYPES } from "./page-types";
 
-const PAGES: Record<string, string> = {
-  article: "/articles/vestria-sends-troops-to-harlow-pass",
-  front: "/",
-  section: "/sections/world",
-  tag: "/tags/harlow-pass",
-  author: "/authors/mara-okafor",
-};
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const OUT_DIR = path.join(ROOT, "bench", ".tmp", "lighthouse");
 
@@ -112,7 +106,7 @@ async function measure(chromePort: number, url: string): Promise<Run> {
 
 async function main() {
   const only = process.env.BENCH_PAGES?.split(",");
-  const pages = Object.entries(PAGES).filter(([name]) => !only || only.includes(name));
+  const pages = Object.entries(PAGE_TYPES).filter(([name]) => !only || only.includes(name));
   const { url, stop } = await topology();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -10,19 +10,13 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
-import { articlePath, FRONT_PATH, listPath } from "../lib/routes";
+import { articlePath } from "../lib/routes";
+import { PAGE_TYPES } from "./page-types";
 
 const ROOT = path.resolve(__dirname, "..");
 const TMP = path.join(ROOT, "bench", ".tmp");
 const EXCLUDE = new Set(["node_modules", ".next", "test-results", ".git", "bench/.tmp", ".e2e-tmp", "playwright-report"]);
-const PAGES: Record<string, string> = {
-  article: articlePath("vestria-sends-troops-to-harlow-pass"),
-  front: FRONT_PATH,
-  section: listPath("section", "world"),
-  tag: listPath("tag", "harlow-pass"),
-  author: listPath("author", "mara-okafor"),
-  "not-found": articlePath("does-not-exist"),
-};
+const PAGES: Record<string, string> = { ...PAGE_TYPES, "not-found": articlePath("does-not-exist") };
 const CLONES = 1000;
 
 const gz = (b: Buffer | string) => zlib.gzipSync(b).length; // default level 6, like most servers
