@@ -14,9 +14,9 @@ const REQUESTS: Record<PageType, number> = { article: 13, front: 20, section: 15
 const HTML_BYTES: Record<PageType, number> = {
   article: 133_000,
   front: 99_500,
-  section: 49_500,
-  tag: 58_500,
-  author: 60_500,
+  section: 52_000,
+  tag: 61_000,
+  author: 63_000,
   notFound: 41_500,
 };
 /**
