@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { StoryCard } from "@/components/StoryCard";
 import { content } from "@/lib/content";
 import { FRONT_PATH } from "@/lib/routes";

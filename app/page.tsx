@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { StoryCard } from "@/components/StoryCard";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { content } from "@/lib/content";

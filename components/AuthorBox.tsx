@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { ComponentType } from "react";
 import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
 import { NETWORK_NAMES, SocialIcon } from "@/components/SocialIcon";

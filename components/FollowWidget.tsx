@@ -1,7 +1,10 @@
 import { NETWORK_NAMES, SocialIcon } from "@/components/SocialIcon";
 import type { SiteConfig } from "@/lib/content";
 
-/** The site's own accounts and its feed: plain links, so it works without JavaScript. */
+/**
+ * The site's own accounts and its feed: plain links, so it works without JavaScript. Each link's
+ * accessible name starts with its visible label (WCAG 2.5.3), then says whose account or feed it is.
+ */
 export function FollowWidget({ site, feeds }: { site: SiteConfig; feeds: { href: string; title: string }[] }) {
   return (
     <section aria-labelledby="follow-heading" className="follow-widget mt-12 rounded-lg bg-surface p-4 font-sans">
@@ -15,11 +18,14 @@ export function FollowWidget({ site, feeds }: { site: SiteConfig; feeds: { href:
             <a
               href={account.url}
               rel="me noopener"
-              aria-label={`${site.name} on ${NETWORK_NAMES[account.network]} (${account.handle})`}
               className="inline-flex min-h-10 items-center gap-2 rounded-full border border-rule bg-paper px-3 hover:border-ink"
             >
               <SocialIcon kind={account.network} />
               {NETWORK_NAMES[account.network]}
+              <span className="sr-only">
+                {" "}
+                ({site.name}, {account.handle})
+              </span>
             </a>
           </li>
         ))}
@@ -28,11 +34,11 @@ export function FollowWidget({ site, feeds }: { site: SiteConfig; feeds: { href:
             <a
               href={feed.href}
               type="application/rss+xml"
-              aria-label={`${feed.title} (RSS feed)`}
               className="inline-flex min-h-10 items-center gap-2 rounded-full border border-rule bg-paper px-3 hover:border-ink"
             >
               <SocialIcon kind="rss" />
               {feed.title === site.name ? "RSS" : `RSS: ${feed.title}`}
+              <span className="sr-only"> ({feed.title === site.name ? `${site.name} feed` : "section feed"})</span>
             </a>
           </li>
         ))}

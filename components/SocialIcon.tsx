@@ -1,3 +1,4 @@
+import { siBluesky, siFacebook, siInstagram, siMastodon, siRss, siThreads, siWhatsapp, siX, siYoutube, type SimpleIcon } from "simple-icons";
 import type { AuthorLinkKind, SocialNetwork } from "@/lib/content";
 
 export type LinkKind = SocialNetwork | AuthorLinkKind | "rss";
@@ -18,19 +19,37 @@ export const NETWORK_NAMES: Record<LinkKind, string> = {
 };
 
 /**
- * Simple, recognisable glyphs drawn here (no icon font, no third-party script). Decorative:
- * the link around it always carries the accessible name.
+ * The networks' own marks, as single SVG paths from Simple Icons (named imports, so only these are
+ * bundled; server-rendered, so no client JavaScript). Simple Icons has no LinkedIn mark (the brand
+ * asked for its removal), so LinkedIn gets the generic profile-link glyph below.
+ */
+const BRAND_ICONS: Partial<Record<LinkKind, SimpleIcon>> = {
+  x: siX,
+  bluesky: siBluesky,
+  mastodon: siMastodon,
+  facebook: siFacebook,
+  instagram: siInstagram,
+  threads: siThreads,
+  youtube: siYoutube,
+  whatsapp: siWhatsapp,
+  rss: siRss,
+};
+
+/**
+ * Decorative and drawn as paths only: no SVG <text>, which screen readers and axe count as visible
+ * text. The link around it always carries the accessible name, starting with its visible label.
  */
 export function SocialIcon({ kind }: { kind: LinkKind }) {
   const common = { width: 18, height: 18, viewBox: "0 0 24 24", "aria-hidden": true, focusable: false } as const;
+  const brand = BRAND_ICONS[kind];
+  if (brand) {
+    return (
+      <svg {...common} fill="currentColor">
+        <path d={brand.path} />
+      </svg>
+    );
+  }
   switch (kind) {
-    case "rss":
-      return (
-        <svg {...common} fill="currentColor">
-          <circle cx="5" cy="19" r="2.5" />
-          <path d="M3 10.5v3a7.5 7.5 0 0 1 7.5 7.5h3A10.5 10.5 0 0 0 3 10.5Zm0-6v3A13.5 13.5 0 0 1 16.5 21h3A16.5 16.5 0 0 0 3 4.5Z" />
-        </svg>
-      );
     case "email":
       return (
         <svg {...common} fill="none" stroke="currentColor" strokeWidth="2">
@@ -45,17 +64,14 @@ export function SocialIcon({ kind }: { kind: LinkKind }) {
           <path d="M3 12h18M12 3a14 14 0 0 1 0 18M12 3a14 14 0 0 0 0 18" />
         </svg>
       );
-    default: {
-      // A monogram in a rounded square keeps every network legible without its trademarked logo.
-      const letter = { x: "X", bluesky: "B", mastodon: "M", facebook: "f", instagram: "I", threads: "@", youtube: "▶", linkedin: "in", whatsapp: "W" }[kind];
+    default:
+      // A profile card: a person beside lines of text.
       return (
-        <svg {...common}>
-          <rect x="1.5" y="1.5" width="21" height="21" rx="6" fill="currentColor" />
-          <text x="12" y="16.5" textAnchor="middle" fontSize={letter.length > 1 ? 10 : 13} fontWeight="700" fontFamily="system-ui, sans-serif" className="fill-paper">
-            {letter}
-          </text>
+        <svg {...common} fill="none" stroke="currentColor" strokeWidth="2">
+          <rect x="2.5" y="4.5" width="19" height="15" rx="2.5" />
+          <circle cx="8.5" cy="10.5" r="2" />
+          <path d="M5.5 16a3 3 0 0 1 6 0M14 10h4.5M14 14h4.5" />
         </svg>
       );
-    }
   }
 }

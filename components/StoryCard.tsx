@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { ResponsiveImage } from "@/components/ui/ResponsiveImage";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
 import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";
@@ -26,6 +26,7 @@ export function StoryCard({
   variant = "standard",
   headingLevel = 3,
   showDek = false,
+  firstInView = false,
   now,
 }: {
   story: Story;
@@ -36,6 +37,8 @@ export function StoryCard({
   variant?: Variant;
   headingLevel?: 2 | 3;
   showDek?: boolean;
+  /** The first card of a list: its image is the page's largest paint, so it is preloaded, not lazy. */
+  firstInView?: boolean;
   /** The time of the view, to mark stories readers cannot see yet (previews only). */
   now: Date;
 }) {
@@ -47,7 +50,7 @@ export function StoryCard({
           image={story.image}
           alt=""
           sizes={IMAGE_SIZES[variant]}
-          preload={variant === "lead"}
+          preload={variant === "lead" || firstInView}
           className="aspect-[3/2] h-auto w-full bg-surface object-cover"
         />
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { StoryCard, sectionOf } from "@/components/StoryCard";
 import type { Page, Section, Story, View } from "@/lib/content";
 import { listPath, type ListRoute } from "@/lib/routes";
@@ -27,9 +27,9 @@ export function StoryList({
         <p className="mt-6 text-muted">There are no stories here yet.</p>
       ) : (
         <ul className="story-list mt-6 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-3">
-          {page.items.map((s) => (
+          {page.items.map((s, i) => (
             <li key={s.slug}>
-              <StoryCard story={s} section={sectionOf(sections, s)} timeZone={timeZone} headingLevel={2} showDek now={view.now} />
+              <StoryCard story={s} section={sectionOf(sections, s)} timeZone={timeZone} headingLevel={2} showDek firstInView={i === 0} now={view.now} />
             </li>
           ))}
         </ul>

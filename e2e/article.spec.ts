@@ -61,12 +61,15 @@ test.describe("article page", () => {
     await expect(authorBox.locator(".author-bio").first()).not.toBeEmpty();
     await expect(authorBox.getByRole("link", { name: /Bluesky of Mara Okafor/ })).toHaveAttribute("href", /^https:\/\//);
 
-    // Follow widget: the site's accounts and feed, with accessible names
+    // Follow widget: the site's accounts and feed; each name starts with the visible label (WCAG 2.5.3)
     const follow = page.locator("section.follow-widget");
     await expect(follow.getByRole("heading", { name: "Follow us" })).toBeVisible();
-    await expect(follow.getByRole("link", { name: /The Meridian Ledger on Bluesky/ })).toBeVisible();
-    await expect(follow.getByRole("link", { name: "The Meridian Ledger (RSS feed)" })).toHaveAttribute("href", feedPath());
-    await expect(follow.getByRole("link", { name: "World (RSS feed)" })).toHaveAttribute("href", feedPath("section", "world"));
+    await expect(follow.getByRole("link", { name: "Bluesky (The Meridian Ledger, @meridianledger.bsky.social)", exact: true })).toBeVisible();
+    await expect(follow.getByRole("link", { name: "RSS (The Meridian Ledger feed)", exact: true })).toHaveAttribute("href", feedPath());
+    await expect(follow.getByRole("link", { name: "RSS: World (section feed)", exact: true })).toHaveAttribute("href", feedPath("section", "world"));
+    // Brand marks are drawn as paths: no SVG text that would count as visible text.
+    await expect(follow.locator("svg text")).toHaveCount(0);
+    await expect(follow.locator('svg[aria-hidden="true"] path')).toHaveCount(await follow.getByRole("link").count());
 
     // Related stories: an aside of 3 to 6 cards, never the story itself
     const related = page.locator("aside.related-stories");

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { Section, Story } from "@/lib/content";
 import { StoryTypeLabel } from "@/components/article/StoryTypeLabel";
 import { HiddenStateLabel } from "@/components/article/HiddenStateLabel";

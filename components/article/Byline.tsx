@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { Fragment } from "react";
 import type { Author, Story } from "@/lib/content";
 import { formatDateTime } from "@/lib/format";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { articlePath } from "@/lib/routes";
 
 /** "MORE:" and the linked headline of another story, on a line of its own. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { Section, SiteConfig } from "@/lib/content";
 import { feedPath, listPath } from "@/lib/routes";
 import { TRUST_PAGES } from "@/lib/trust-pages";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import { TrendingStrip } from "@/components/site/TrendingStrip";
 import type { Section, SiteConfig, TrendingLink } from "@/lib/content";
 import { FRONT_PATH, listPath } from "@/lib/routes";

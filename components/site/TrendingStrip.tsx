@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { TrendingLink } from "@/lib/content";
 
 /** Short teaser links to today's hot topics, chosen by editors in content/trending.yaml. */

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/ui/Link";
 import type { ReactNode } from "react";
 import type { Author } from "@/lib/content";
 import { listPath } from "@/lib/routes";

@@ -29,6 +29,9 @@ export function ResponsiveImage({ image, alt, sizes, preload = false, className 
   if (preload) {
     preloadResource(props.src, { as: "image", imageSrcSet: props.srcSet, imageSizes: props.sizes, fetchPriority: "high" });
   }
+  // next/image always asks for async decoding, which lets the browser paint the page first and the
+  // image in a later frame. The page's main image is painted in the same frame as it arrives.
+  const decoding = preload ? "sync" : props.decoding;
   // eslint-disable-next-line @next/next/no-img-element, jsx-a11y/alt-text -- alt is in props
-  return <img {...props} className={className} />;
+  return <img {...props} decoding={decoding} className={className} />;
 }

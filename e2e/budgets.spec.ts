@@ -1,0 +1,93 @@
+import zlib from "node:zlib";
+import { expect, PAGE_TYPES, test } from "./fixtures";
+
+/**
+ * Performance budgets as deterministic counts and bytes (issue 14), never timings: timings are in
+ * bench/ (npm run bench:lighthouse). Each figure is what the page needed when the budget was set;
+ * raise one only with a reason in the commit that does it.
+ */
+type PageType = keyof typeof PAGE_TYPES;
+
+/** Requests from navigation until the network is idle, at phone or desktop size (the larger). */
+const REQUESTS: Record<PageType, number> = {
+  article: 13,
+  front: 20,
+  section: 15,
+  tag: 17,
+  author: 16,
+  notFound: 14,
+  about: 12,
+  standards: 12,
+  correctionsPolicy: 12,
+};
+/** Raw bytes of the server's HTML, RSC payload and JSON-LD included. */
+const HTML_BYTES: Record<PageType, number> = {
+  article: 135_500,
+  front: 101_500,
+  section: 53_000,
+  tag: 62_500,
+  author: 64_000,
+  notFound: 43_000,
+  about: 53_000,
+  standards: 56_000,
+  correctionsPolicy: 48_000,
+};
+/**
+ * JavaScript every page loads, gzipped file by file as it is sent: today only the framework
+ * (React, the App Router, the Turbopack runtime); no page has an island of its own yet.
+ */
+const JS_GZIP_BYTES = 178_616;
+const SCRIPTS = 8;
+/** An island (a page's own client component) may add this much over the framework, gzipped. */
+const ISLAND_GZIP_BYTES = 0;
+/** One preloaded font: the roman face, latin subset. */
+const PRELOADED_FONT_BYTES = 53_000;
+
+const gzipSize = (body: Buffer) => zlib.gzipSync(body).length;
+
+for (const [type, url] of Object.entries(PAGE_TYPES) as [PageType, string][]) {
+  test.describe(`${type} page (${url})`, () => {
+    test("loads no more than its budget of requests, and nothing speculative", async ({ page }) => {
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(`${r.resourceType()} ${r.url()}`));
+      await page.goto(url, { waitUntil: "networkidle" });
+      expect(requests.length, requests.join("\n")).toBeLessThanOrEqual(REQUESTS[type]);
+      // Bring every link into view: in-view links must not fetch their pages either.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await page.waitForLoadState("networkidle");
+      const speculative = requests.filter((r) => r.includes("_rsc=") || r.startsWith("fetch ") || r.startsWith("xhr "));
+      expect(speculative, "prefetches before any interaction").toEqual([]);
+    });
+
+    test("HTML, scripts and preloaded fonts stay within budget", async ({ request }) => {
+      const res = await request.get(url, { failOnStatusCode: false });
+      const html = await res.text();
+      expect(Buffer.byteLength(html), "HTML bytes").toBeLessThanOrEqual(HTML_BYTES[type]);
+
+      const scripts = new Set<string>();
+      for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/g)) {
+        const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
+        if (src) scripts.add(src.replace(/&amp;/g, "&"));
+      }
+      for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+        const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+        if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag)))) scripts.add(href.replace(/&amp;/g, "&"));
+      }
+      let jsGzip = 0;
+      for (const src of scripts) jsGzip += gzipSize(await (await request.get(src)).body());
+      expect(scripts.size, "script files").toBeLessThanOrEqual(SCRIPTS);
+      expect(jsGzip, "JavaScript bytes, gzip").toBeLessThanOrEqual(JS_GZIP_BYTES + ISLAND_GZIP_BYTES);
+
+      const fontPreloads = [...html.matchAll(/<link\b[^>]*>/g)]
+        .map(([tag]) => tag)
+        .filter((tag) => /rel="preload"/.test(tag) && /as="font"/.test(tag))
+        .map((tag) => /\bhref="([^"]+)"/.exec(tag)![1]);
+      // Next leaves font preloads out of the not-found response; every other page preloads the roman face.
+      expect(fontPreloads, "preloaded fonts: the roman face only").toHaveLength(type === "notFound" ? 0 : 1);
+      for (const href of fontPreloads) {
+        expect(href).toMatch(/source_serif_4_latin_wght_normal/);
+        expect((await (await request.get(href)).body()).length, "preloaded font bytes").toBeLessThanOrEqual(PRELOADED_FONT_BYTES);
+      }
+    });
+  });
+}
