@@ -15,5 +15,13 @@ export default defineConfig([
     },
   },
   { files: ["components/ui/Link.tsx"], rules: { "no-restricted-imports": "off" } },
-  globalIgnores([".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "bench/.tmp/**", ".e2e-tmp/**", "next-env.d.ts"]),
+  globalIgnores([
+    ".next/**",
+    "node_modules/**",
+    "test-results/**",
+    "playwright-report/**",
+    "bench/.tmp/**",
+    ".e2e-tmp/**",
+    "next-env.d.ts",
+  ]),
 ]);

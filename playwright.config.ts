@@ -13,7 +13,14 @@ export const E2E_PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? "e2e-preview-sec
 const launchOptions = {
   executablePath,
   // Root needs --no-sandbox; the rest keeps Chromium from calling home on a closed network.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 export default defineConfig({
@@ -32,7 +39,14 @@ export default defineConfig({
   projects: [
     {
       name: "phone",
-      use: { ...devices["Pixel 7"], browserName: "chromium", viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true, launchOptions },
+      use: {
+        ...devices["Pixel 7"],
+        browserName: "chromium",
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        launchOptions,
+      },
     },
     {
       name: "desktop",

@@ -17,5 +17,9 @@ const mdx: Plugin = {
 export default defineConfig({
   plugins: [mdx],
   resolve: { alias: { "@": path.resolve(__dirname) } },
-  test: { include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx", "ops/**/*.test.ts"], exclude: ["**/node_modules/**", ".e2e-tmp/**", "bench/.tmp/**"], environment: "node" },
+  test: {
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx", "ops/**/*.test.ts"],
+    exclude: ["**/node_modules/**", ".e2e-tmp/**", "bench/.tmp/**"],
+    environment: "node",
+  },
 });

@@ -48,8 +48,20 @@ export function generateMetadata(): Metadata {
     title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
     description: site.tagline,
     alternates: { types: alternateFeeds(site.name) },
-    robots: { index: true, follow: true, "max-image-preview": "large", googleBot: { index: true, follow: true, "max-image-preview": "large" } },
-    openGraph: { type: "website", siteName: site.name, locale: site.language.replace("-", "_"), title: site.name, description: site.tagline, url: FRONT_PATH },
+    robots: {
+      index: true,
+      follow: true,
+      "max-image-preview": "large",
+      googleBot: { index: true, follow: true, "max-image-preview": "large" },
+    },
+    openGraph: {
+      type: "website",
+      siteName: site.name,
+      locale: site.language.replace("-", "_"),
+      title: site.name,
+      description: site.tagline,
+      url: FRONT_PATH,
+    },
     twitter: { card: "summary_large_image", site: site.social.find((s) => s.network === "x")?.handle },
   };
 }

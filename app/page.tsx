@@ -35,7 +35,14 @@ export default async function FrontPage() {
       {lead && (
         <section aria-label="Top stories" className="mt-8 grid gap-8 lg:grid-cols-[2fr_1fr]">
           <div className="lead-story">
-            <StoryCard story={lead} section={site.section(lead.section)} timeZone={timeZone} variant="lead" headingLevel={2} now={view.now} />
+            <StoryCard
+              story={lead}
+              section={site.section(lead.section)}
+              timeZone={timeZone}
+              variant="lead"
+              headingLevel={2}
+              now={view.now}
+            />
           </div>
           <ul className="top-stories grid content-start gap-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-l lg:border-rule lg:pl-8">
             {top.map((s, i) => (

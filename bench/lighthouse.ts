@@ -93,7 +93,9 @@ async function measure(chromePort: number, url: string): Promise<Run> {
   const lhr = await lighthouseReport(chromePort, url);
   if (lhr.runtimeError) throw new Error(`${url}: ${lhr.runtimeError.message}`);
   const numeric = (id: string) => lhr.audits[id]?.numericValue ?? NaN;
-  const summary = (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number; requestCount: number }[] })?.items ?? [];
+  const summary =
+    (lhr.audits["resource-summary"]?.details as { items?: { resourceType: string; transferSize: number; requestCount: number }[] })
+      ?.items ?? [];
   const ofType = (type: string) => summary.find((i) => i.resourceType === type);
   return {
     performance: Math.round((lhr.categories.performance.score ?? 0) * 100),
@@ -113,7 +115,14 @@ async function main() {
   const { url, stop } = await topology();
   const chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    chromeFlags: [
+      "--headless=new",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   const loadAtStart = os.loadavg();
   const rows: string[] = [];
@@ -126,7 +135,9 @@ async function main() {
       for (let i = 0; i < RUNS; i++) {
         const run = await measure(chrome.port, url + pagePath);
         runs.push(run);
-        console.log(`  ${name} run ${i + 1}: performance ${run.performance}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)}`);
+        console.log(
+          `  ${name} run ${i + 1}: performance ${run.performance}, LCP ${Math.round(run.lcpMs)} ms, TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)}`,
+        );
       }
       const byScore = [...runs].sort((a, b) => a.performance - b.performance);
       fs.writeFileSync(path.join(OUT_DIR, `${name}.json`), JSON.stringify(byScore[Math.floor(runs.length / 2)].lhr));
@@ -144,7 +155,9 @@ async function main() {
   const loadAtEnd = os.loadavg();
   const fmtLoad = (l: number[]) => l.map((n) => n.toFixed(2)).join(" / ");
   console.log(`\nLighthouse 12 mobile (simulated), ${RUNS} runs per page, medians, through ${url}`);
-  console.log(`Load average (1 / 5 / 15 min): ${fmtLoad(loadAtStart)} at start, ${fmtLoad(loadAtEnd)} at end; ${os.cpus().length} CPUs, shared.`);
+  console.log(
+    `Load average (1 / 5 / 15 min): ${fmtLoad(loadAtStart)} at start, ${fmtLoad(loadAtEnd)} at end; ${os.cpus().length} CPUs, shared.`,
+  );
   console.log(`Date: ${new Date().toISOString()}\n`);
   console.log("| page | performance | LCP | TBT | CLS | bytes (transfer) | JS (transfer) | requests | scores of the runs |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");

@@ -22,7 +22,14 @@ const mb = (n: number) => (n / 1024 / 1024).toFixed(0) + " MB";
 
 /** Process groups we started; killed on any exit so no server or build outlives the bench. */
 const groups = new Set<number>();
-const killAll = () => groups.forEach((pgid) => { try { process.kill(-pgid, "SIGKILL"); } catch { /* already gone */ } });
+const killAll = () =>
+  groups.forEach((pgid) => {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+  });
 process.on("exit", killAll);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(130));
 
@@ -37,12 +44,21 @@ function groupRss(pgid: number): number {
       if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) !== pgid) continue;
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       if (m) total += Number(m[1]) * 1024;
-    } catch { /* process exited between readdir and read */ }
+    } catch {
+      /* process exited between readdir and read */
+    }
   }
   return total;
 }
 
-interface BuildStats { wallMs: number; peakTreeRss: number; maxSingleRss?: number; cpu?: string; load: number; pages: number }
+interface BuildStats {
+  wallMs: number;
+  peakTreeRss: number;
+  maxSingleRss?: number;
+  cpu?: string;
+  load: number;
+  pages: number;
+}
 
 /** `next build` in `dir`, timed, with peak memory from /usr/bin/time -v and from polling /proc. */
 async function build(dir: string): Promise<BuildStats> {
@@ -52,7 +68,12 @@ async function build(dir: string): Promise<BuildStats> {
   const load = os.loadavg()[0]; // other work on the machine inflates wall time: print it
   const start = performance.now();
   // detached: the build gets its own process group, so its workers can be summed and killed together.
-  const child = spawn(cmd, args, { cwd: dir, detached: true, stdio: ["ignore", log, log], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const child = spawn(cmd, args, {
+    cwd: dir,
+    detached: true,
+    stdio: ["ignore", log, log],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   groups.add(child.pid!);
   let peak = 0;
   const poll = setInterval(() => (peak = Math.max(peak, groupRss(child.pid!))), 200);
@@ -65,9 +86,21 @@ async function build(dir: string): Promise<BuildStats> {
   if (code !== 0) throw new Error(`next build failed in ${dir} (exit ${code}):\n${out.slice(-3000)}`);
   // GNU time reports the largest single process of the tree (getrusage), not the sum.
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(out);
-  const [user, sys, pct] = ["User time \\(seconds\\)", "System time \\(seconds\\)", "Percent of CPU this job got"].map((k) => new RegExp(`${k}: ([\\d.%]+)`).exec(out)?.[1]);
-  const cpu = user && sys ? `${(Number(user) + Number(sys)).toFixed(1)} s user+sys (${pct} of one core; processes reaped before exit only)` : undefined;
-  return { wallMs, peakTreeRss: peak, maxSingleRss: m ? Number(m[1]) * 1024 : undefined, cpu, load, pages: countHtml(path.join(dir, ".next/server/app")) };
+  const [user, sys, pct] = ["User time \\(seconds\\)", "System time \\(seconds\\)", "Percent of CPU this job got"].map(
+    (k) => new RegExp(`${k}: ([\\d.%]+)`).exec(out)?.[1],
+  );
+  const cpu =
+    user && sys
+      ? `${(Number(user) + Number(sys)).toFixed(1)} s user+sys (${pct} of one core; processes reaped before exit only)`
+      : undefined;
+  return {
+    wallMs,
+    peakTreeRss: peak,
+    maxSingleRss: m ? Number(m[1]) * 1024 : undefined,
+    cpu,
+    load,
+    pages: countHtml(path.join(dir, ".next/server/app")),
+  };
 }
 
 function countHtml(dir: string): number {
@@ -98,18 +131,34 @@ async function startServer(dir: string, port: number): Promise<ChildProcess> {
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], { cwd: dir, detached: true, stdio: "ignore" });
   groups.add(child.pid!);
   for (let i = 0; i < 150; i++) {
-    try { if ((await fetch(`http://localhost:${port}/`)).ok) return child; } catch { /* not listening yet */ }
+    try {
+      if ((await fetch(`http://localhost:${port}/`)).ok) return child;
+    } catch {
+      /* not listening yet */
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error("next start did not answer within 30 s");
 }
 
 function stopServer(child: ChildProcess): void {
-  try { process.kill(-child.pid!, "SIGTERM"); } catch { /* already gone */ }
+  try {
+    process.kill(-child.pid!, "SIGTERM");
+  } catch {
+    /* already gone */
+  }
   groups.delete(child.pid!);
 }
 
-interface PageWeight { htmlRaw: number; htmlGz: number; jsRaw: number; jsGz: number; scripts: number; inlineRaw: number; inlineGz: number }
+interface PageWeight {
+  htmlRaw: number;
+  htmlGz: number;
+  jsRaw: number;
+  jsGz: number;
+  scripts: number;
+  inlineRaw: number;
+  inlineGz: number;
+}
 
 /** Weight of one page: its HTML, every external script it loads or preloads, and its inline scripts. */
 async function weigh(base: string, route: string): Promise<PageWeight> {
@@ -126,30 +175,55 @@ async function weigh(base: string, route: string): Promise<PageWeight> {
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
     if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag)))) srcs.add(href);
   }
-  let jsRaw = 0, jsGz = 0;
+  let jsRaw = 0,
+    jsGz = 0;
   for (const src of srcs) {
     const body = Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, "&"), base))).arrayBuffer());
     jsRaw += body.length;
     jsGz += gz(body);
   }
-  return { htmlRaw: Buffer.byteLength(html), htmlGz: gz(html), jsRaw, jsGz, scripts: srcs.size, inlineRaw: Buffer.byteLength(inline), inlineGz: gz(inline) };
+  return {
+    htmlRaw: Buffer.byteLength(html),
+    htmlGz: gz(html),
+    jsRaw,
+    jsGz,
+    scripts: srcs.size,
+    inlineRaw: Buffer.byteLength(inline),
+    inlineGz: gz(inline),
+  };
 }
 
 function printWeights(w: Record<string, PageWeight>): void {
   const blank = w.notFound.jsGz;
   const cols = ["page", "HTML raw", "HTML gz", "JS raw", "JS gz", "scripts", "inline JS raw", "inline JS gz", "JS gz over blank"];
-  const rows = Object.entries(w).map(([name, p]) => [name, kb(p.htmlRaw), kb(p.htmlGz), kb(p.jsRaw), kb(p.jsGz), String(p.scripts), kb(p.inlineRaw), kb(p.inlineGz), kb(p.jsGz - blank)]);
+  const rows = Object.entries(w).map(([name, p]) => [
+    name,
+    kb(p.htmlRaw),
+    kb(p.htmlGz),
+    kb(p.jsRaw),
+    kb(p.jsGz),
+    String(p.scripts),
+    kb(p.inlineRaw),
+    kb(p.inlineGz),
+    kb(p.jsGz - blank),
+  ]);
   const widths = cols.map((c, i) => Math.max(c.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => "| " + r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(" | ") + " |";
-  console.log(["", "## Page weight (sample content, next start)", line(cols), line(widths.map((n) => "-".repeat(n))), ...rows.map(line)].join("\n"));
+  console.log(
+    ["", "## Page weight (sample content, next start)", line(cols), line(widths.map((n) => "-".repeat(n))), ...rows.map(line)].join("\n"),
+  );
   console.log(`\nJS over blank page (gzip), article: ${kb(w.article.jsGz - blank)}  (article JS gz − not-found JS gz)`);
 }
 
 /** Clones of the sample articles: new slug, distinct title, publishedAt spread over the past year. */
 function generateArticles(dir: string, count: number): void {
   const articles = path.join(dir, "content", "articles");
-  const originals = fs.readdirSync(articles).filter((f) => f.endsWith(".mdx")).sort();
-  const now = Date.now(), year = 365 * 24 * 3600 * 1000;
+  const originals = fs
+    .readdirSync(articles)
+    .filter((f) => f.endsWith(".mdx"))
+    .sort();
+  const now = Date.now(),
+    year = 365 * 24 * 3600 * 1000;
   const iso = (t: number) => new Date(t).toISOString().replace(/\.\d{3}Z$/, "+00:00");
   for (let i = 1; i <= count; i++) {
     const file = originals[i % originals.length];
@@ -168,7 +242,8 @@ function generateArticles(dir: string, count: number): void {
 }
 
 function machine(): void {
-  const nextVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string }).version;
+  const nextVersion = (JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/next/package.json"), "utf8")) as { version: string })
+    .version;
   console.log("\n## Machine");
   console.log(`nproc        ${execFileSync("nproc").toString().trim()}`);
   console.log(`total memory ${mb(os.totalmem())}`);

@@ -53,12 +53,24 @@ const cleanup = () => {
 process.on("exit", cleanup);
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => process.exit(130));
 
-interface Figures { rps: number; p50: number; p99: number; errors: number; total: number }
+interface Figures {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  total: number;
+}
 
 async function measure(url: string): Promise<Figures> {
   await autocannon({ url, connections: 10, duration: 2 }); // warm-up (and fills caches)
   const r = await autocannon({ url, connections: CONNECTIONS, duration: DURATION, timeout: 20 });
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts + r.non2xx, total: r.requests.total };
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts + r.non2xx,
+    total: r.requests.total,
+  };
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString("en");
@@ -76,7 +88,15 @@ async function waitHttp(url: string, ms = 60_000) {
 async function main() {
   ensureSystemPackages();
   const loadAtStart = os.loadavg()[0];
-  for (const p of [...PORTS.nextPorts, PORTS.nginxPort, PORTS.redisPort, STATIC_PORT, ONE_UNCACHED_PORT, TWO_UNCACHED_PORT, NEXT_START_PORT]) {
+  for (const p of [
+    ...PORTS.nextPorts,
+    PORTS.nginxPort,
+    PORTS.redisPort,
+    STATIC_PORT,
+    ONE_UNCACHED_PORT,
+    TWO_UNCACHED_PORT,
+    NEXT_START_PORT,
+  ]) {
     if (!(await portFree(p))) throw new Error(`port ${p} is in use`);
   }
   const dir = copyRepoToTmp("prod-bench");
@@ -128,7 +148,13 @@ ${upstreamBlock("bench_one", [PORTS.nextPorts[0]])}${upstreamBlock("bench_two", 
     cwd: dir,
     detached: true,
     stdio: "ignore",
-    env: { ...process.env, NODE_ENV: "production", SITE_URL: site, REDIS_URL: `redis://127.0.0.1:${PORTS.redisPort}`, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      SITE_URL: site,
+      REDIS_URL: `redis://127.0.0.1:${PORTS.redisPort}`,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   await waitHttp(`http://127.0.0.1:${NEXT_START_PORT}/robots.txt`);
 
@@ -168,12 +194,20 @@ ${upstreamBlock("bench_one", [PORTS.nextPorts[0]])}${upstreamBlock("bench_two", 
     row(["---", "---", "---:", "---:", "---:", "---:", "---:", "---:"]),
   ];
   for (const [name, r] of Object.entries(results)) {
-    for (const [k, label] of [["a", "(a) nginx static file"], ["b", "(b) nginx cache -> 2 Next -> Redis"], ["c", "(c) single next start"]] as const) {
+    for (const [k, label] of [
+      ["a", "(a) nginx static file"],
+      ["b", "(b) nginx cache -> 2 Next -> Redis"],
+      ["c", "(c) single next start"],
+    ] as const) {
       const f = r[k];
       lines.push(row([name, label, fmt(f.rps), f.p50, f.p99, f.errors, fmt(f.total), k === "b" ? (r.b.rps / r.a.rps).toFixed(2) : ""]));
     }
   }
-  lines.push("", row(["page", "1 Next server, nginx cache off", "2 Next servers, nginx cache off", "2 / 1"]), row(["---", "---:", "---:", "---:"]));
+  lines.push(
+    "",
+    row(["page", "1 Next server, nginx cache off", "2 Next servers, nginx cache off", "2 / 1"]),
+    row(["---", "---:", "---:", "---:"]),
+  );
   for (const [name, s] of Object.entries(scaling)) {
     lines.push(
       row([

@@ -26,7 +26,11 @@ describe("AuthorBox", () => {
     const box = await renderDomAsync(
       <AuthorBox authors={[author({ links: { bluesky: "https://bsky.app/profile/mara.example", email: "mara@ledger.example" } })]} />,
     );
-    const accounts = [...box.querySelectorAll(".author-profile li > a")].map((a) => [accessibleText(a), a.getAttribute("href"), a.getAttribute("rel")]);
+    const accounts = [...box.querySelectorAll(".author-profile li > a")].map((a) => [
+      accessibleText(a),
+      a.getAttribute("href"),
+      a.getAttribute("rel"),
+    ]);
     expect(accounts).toEqual([
       ["Bluesky of Mara Okafor", "https://bsky.app/profile/mara.example", "me noopener"],
       ["Email of Mara Okafor", "mailto:mara@ledger.example", null],
@@ -34,7 +38,9 @@ describe("AuthorBox", () => {
   });
 
   it("says 'About the authors' for two, one profile each", async () => {
-    const box = await renderDomAsync(<AuthorBox authors={[author(), author({ id: "tomas-brenner", name: "Tomas Brenner", role: "Reporter" })]} />);
+    const box = await renderDomAsync(
+      <AuthorBox authors={[author(), author({ id: "tomas-brenner", name: "Tomas Brenner", role: "Reporter" })]} />,
+    );
     expect(box.querySelector("h2")?.textContent).toBe("About the authors");
     expect([...box.querySelectorAll(".author-profile h3")].map((h) => h.textContent)).toEqual(["Mara Okafor", "Tomas Brenner"]);
   });

@@ -10,7 +10,15 @@ async function loadBio(id: string): Promise<ComponentType> {
 }
 
 /** One author's photo, name, role, bio, and links to the profile page and social accounts. */
-export async function AuthorProfile({ author, headingLevel = 3, linkName = true }: { author: Author; headingLevel?: 2 | 3; linkName?: boolean }) {
+export async function AuthorProfile({
+  author,
+  headingLevel = 3,
+  linkName = true,
+}: {
+  author: Author;
+  headingLevel?: 2 | 3;
+  linkName?: boolean;
+}) {
   const Bio = await loadBio(author.id);
   const Heading = `h${headingLevel}` as const;
   const links = AUTHOR_LINK_KINDS.flatMap((kind) => {
@@ -20,7 +28,12 @@ export async function AuthorProfile({ author, headingLevel = 3, linkName = true 
   return (
     <div className="author-profile flex flex-col gap-4 sm:flex-row">
       {author.avatar && (
-        <ResponsiveImage image={author.avatar} alt={`Photo of ${author.name}`} sizes="96px" className="size-24 shrink-0 rounded-full object-cover" />
+        <ResponsiveImage
+          image={author.avatar}
+          alt={`Photo of ${author.name}`}
+          sizes="96px"
+          className="size-24 shrink-0 rounded-full object-cover"
+        />
       )}
       <div className="min-w-0">
         <Heading className="text-xl font-bold">

@@ -21,7 +21,10 @@ export function PreviewBanner({
   if (!view.preview) return null;
   const status = story ? (hiddenStateLabel(story, view.now, timeZone) ?? "Published") : undefined;
   return (
-    <div role="status" className="preview-banner fixed inset-x-0 bottom-0 z-40 border-t-4 border-accent bg-ink px-4 py-2 font-sans text-sm text-paper">
+    <div
+      role="status"
+      className="preview-banner fixed inset-x-0 bottom-0 z-40 border-t-4 border-accent bg-ink px-4 py-2 font-sans text-sm text-paper"
+    >
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2">
         <p>
           <strong className="uppercase">Preview</strong>

@@ -6,7 +6,9 @@ import { RelatedStories } from "./RelatedStories";
 describe("RelatedStories", () => {
   it("is an aside labelled by its 'Related stories' heading, with a card per story", () => {
     const stories = [story(), story({ slug: "night-market-moves", title: "Night market moves to the quay", section: "city-life" })];
-    const aside = renderDom(<RelatedStories stories={stories} sections={SECTIONS} timeZone={TIME_ZONE} now={NOW} />).querySelector("aside")!;
+    const aside = renderDom(<RelatedStories stories={stories} sections={SECTIONS} timeZone={TIME_ZONE} now={NOW} />).querySelector(
+      "aside",
+    )!;
     const heading = aside.querySelector(`#${aside.getAttribute("aria-labelledby")}`);
     expect(heading?.textContent).toBe("Related stories");
     expect([...aside.querySelectorAll("li h3 a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([

@@ -1,4 +1,15 @@
-import { siBluesky, siFacebook, siInstagram, siMastodon, siRss, siThreads, siWhatsapp, siX, siYoutube, type SimpleIcon } from "simple-icons";
+import {
+  siBluesky,
+  siFacebook,
+  siInstagram,
+  siMastodon,
+  siRss,
+  siThreads,
+  siWhatsapp,
+  siX,
+  siYoutube,
+  type SimpleIcon,
+} from "simple-icons";
 import type { AuthorLinkKind, SocialNetwork } from "@/lib/content";
 
 export type LinkKind = SocialNetwork | AuthorLinkKind | "rss";

@@ -9,10 +9,14 @@ const render = (props: Partial<Parameters<typeof StoryCard>[0]> = {}) =>
 
 describe("StoryCard", () => {
   it("links the whole headline to the article, in a heading of the level asked for", () => {
-    const link = renderDom(<StoryCard story={story()} section={SECTIONS[0]} timeZone={TIME_ZONE} now={NOW} headingLevel={2} />).querySelector("h2 > a");
+    const link = renderDom(
+      <StoryCard story={story()} section={SECTIONS[0]} timeZone={TIME_ZONE} now={NOW} headingLevel={2} />,
+    ).querySelector("h2 > a");
     expect(link?.textContent).toBe("Harbour bridge reopens after two years of repairs");
     expect(link?.getAttribute("href")).toBe("/articles/harbour-bridge-reopens");
-    expect(renderDom(<StoryCard story={story()} section={SECTIONS[0]} timeZone={TIME_ZONE} now={NOW} />).querySelector("h3 > a")).not.toBeNull();
+    expect(
+      renderDom(<StoryCard story={story()} section={SECTIONS[0]} timeZone={TIME_ZONE} now={NOW} />).querySelector("h3 > a"),
+    ).not.toBeNull();
   });
 
   it("names the section above the headline and dates the story in the newsroom's time zone", () => {

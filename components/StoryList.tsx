@@ -29,7 +29,15 @@ export function StoryList({
         <ul className="story-list mt-6 grid gap-x-6 gap-y-8 sm:grid-cols-2 lg:grid-cols-3">
           {page.items.map((s, i) => (
             <li key={s.slug}>
-              <StoryCard story={s} section={sectionOf(sections, s)} timeZone={timeZone} headingLevel={2} showDek firstInView={i === 0} now={view.now} />
+              <StoryCard
+                story={s}
+                section={sectionOf(sections, s)}
+                timeZone={timeZone}
+                headingLevel={2}
+                showDek
+                firstInView={i === 0}
+                now={view.now}
+              />
             </li>
           ))}
         </ul>

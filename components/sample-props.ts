@@ -37,7 +37,14 @@ export function story(overrides: Partial<Story> = {}): Story {
 }
 
 export function author(overrides: Partial<Author> = {}): Author {
-  return { id: "mara-okafor", file: "content/authors/mara-okafor.mdx", name: "Mara Okafor", role: "Defence correspondent", links: {}, ...overrides };
+  return {
+    id: "mara-okafor",
+    file: "content/authors/mara-okafor.mdx",
+    name: "Mara Okafor",
+    role: "Defence correspondent",
+    links: {},
+    ...overrides,
+  };
 }
 
 /** The server markup of `element`, parsed, so tests query it by role, name and link as a reader meets it. */

@@ -16,16 +16,96 @@ function rng(seed: number) {
 
 export function fuzzRequests(n: number): string[] {
   const r = rng(20261125);
-  const pick = <T,>(a: T[]) => a[Math.floor(r() * a.length)];
-  const methods = ["GET", "GET", "GET", "GET", "GET", "GET", "GET", "GET", "HEAD", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "PROPFIND", "FOO", "get", "G\u00c9T", "GET GET"];
-  // Raw on purpose: the fuzzer sends URL prefixes as a stranger would, not as lib/routes builds them.
-  const prefixes = ["/", "/articles/", "/sections/", "/tags/", "/authors/", "/sections/world/page/", "/_next/static/", "/_next/image", "/api/preview", "/api/preview/exit", "/feed.xml", "/sitemaps/", "/images/", `/articles/${FLAGSHIP_SLUG}/image/`];
-  const junk = [
-    "..%2f..%2f..%2fetc%2fpasswd", "%2e%2e/%2e%2e/etc/passwd", "..%252f..%252fpackage.json", "..\\..\\windows\\win.ini", "%00", "%E0%A4%A", "%zz", "%ff%fe",
-    "ñandú", "日本語", "😀🔥", "\u202e", "%F0%9F%98%80", "a".repeat(300), "<script>alert(1)</script>", "'\"`;--", "${jndi:ldap://x}", "//evil.example",
-    ".env", ".git/config", "server.js", "../.next/BUILD_ID", "page/0", "page/-1", "page/99999999999999999999", "page/1e3", "VESTRIA", "index.php", "~root",
+  const pick = <T>(a: T[]) => a[Math.floor(r() * a.length)];
+  const methods = [
+    "GET",
+    "GET",
+    "GET",
+    "GET",
+    "GET",
+    "GET",
+    "GET",
+    "GET",
+    "HEAD",
+    "HEAD",
+    "POST",
+    "PUT",
+    "DELETE",
+    "PATCH",
+    "OPTIONS",
+    "TRACE",
+    "CONNECT",
+    "PROPFIND",
+    "FOO",
+    "get",
+    "G\u00c9T",
+    "GET GET",
   ];
-  const queries = ["", "", "?_rsc=1", "?_rsc=", "?a=1&a=2&a[]=3", "?url=/etc/passwd&w=1&q=1", "?url=http://169.254.169.254/&w=64&q=75", "?w=99999", "?secret=x&slug=../../x", "?token=" + "x".repeat(500), "?" + "q".repeat(4000), "?%", "?x=%E0%A4%A", "?__nextDataReq=1", "?_rsc=" + "z".repeat(64)];
+  // Raw on purpose: the fuzzer sends URL prefixes as a stranger would, not as lib/routes builds them.
+  const prefixes = [
+    "/",
+    "/articles/",
+    "/sections/",
+    "/tags/",
+    "/authors/",
+    "/sections/world/page/",
+    "/_next/static/",
+    "/_next/image",
+    "/api/preview",
+    "/api/preview/exit",
+    "/feed.xml",
+    "/sitemaps/",
+    "/images/",
+    `/articles/${FLAGSHIP_SLUG}/image/`,
+  ];
+  const junk = [
+    "..%2f..%2f..%2fetc%2fpasswd",
+    "%2e%2e/%2e%2e/etc/passwd",
+    "..%252f..%252fpackage.json",
+    "..\\..\\windows\\win.ini",
+    "%00",
+    "%E0%A4%A",
+    "%zz",
+    "%ff%fe",
+    "ñandú",
+    "日本語",
+    "😀🔥",
+    "\u202e",
+    "%F0%9F%98%80",
+    "a".repeat(300),
+    "<script>alert(1)</script>",
+    "'\"`;--",
+    "${jndi:ldap://x}",
+    "//evil.example",
+    ".env",
+    ".git/config",
+    "server.js",
+    "../.next/BUILD_ID",
+    "page/0",
+    "page/-1",
+    "page/99999999999999999999",
+    "page/1e3",
+    "VESTRIA",
+    "index.php",
+    "~root",
+  ];
+  const queries = [
+    "",
+    "",
+    "?_rsc=1",
+    "?_rsc=",
+    "?a=1&a=2&a[]=3",
+    "?url=/etc/passwd&w=1&q=1",
+    "?url=http://169.254.169.254/&w=64&q=75",
+    "?w=99999",
+    "?secret=x&slug=../../x",
+    "?token=" + "x".repeat(500),
+    "?" + "q".repeat(4000),
+    "?%",
+    "?x=%E0%A4%A",
+    "?__nextDataReq=1",
+    "?_rsc=" + "z".repeat(64),
+  ];
   const headerSets = [
     "",
     "RSC: 1\r\n",
@@ -75,7 +155,10 @@ export function fuzzRequests(n: number): string[] {
   return out;
 }
 
-export interface Raw { status: number; text: string }
+export interface Raw {
+  status: number;
+  text: string;
+}
 export function rawRequest(port: number, request: string): Promise<Raw> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -98,4 +181,11 @@ export function rawRequest(port: number, request: string): Promise<Raw> {
   });
 }
 
-export const STACK = [/^\s+at .+:\d+:\d+\)?\s*$/m, /\/work\//, /node_modules/, /\.next\/server/, /webpack-internal|turbopack:\/\//i, /Error: .*\n\s+at /];
+export const STACK = [
+  /^\s+at .+:\d+:\d+\)?\s*$/m,
+  /\/work\//,
+  /node_modules/,
+  /\.next\/server/,
+  /webpack-internal|turbopack:\/\//i,
+  /Error: .*\n\s+at /,
+];

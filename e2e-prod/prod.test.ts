@@ -204,7 +204,13 @@ test("the preview secret goes only in a form body, and the cookie is Secure when
   assert.match(await form.text(), /<form method="post" action="\/api\/preview">/);
   assert.equal(form.headers.get("cache-control"), "private, no-store");
 
-  const previewCookieFlags = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith("ledger_preview="))?.split(";").slice(1).map((f) => f.trim().toLowerCase());
+  const previewCookieFlags = (res: Response) =>
+    res.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("ledger_preview="))
+      ?.split(";")
+      .slice(1)
+      .map((f) => f.trim().toLowerCase());
   // A TLS terminator in front says https: nginx passes it on, and the Next servers trust nginx.
   const overHttps = await postPreviewForm(FLAGSHIP_SLUG, { "X-Forwarded-Proto": "https" });
   assert.equal(overHttps.status, 303);
@@ -223,7 +229,11 @@ test("the preview secret goes only in a form body, and the cookie is Secure when
   await wrong.arrayBuffer();
 
   // POST is let through for the form only; 405 names what each place accepts.
-  for (const [p, method, allow] of [["/api/preview", "DELETE", "GET, HEAD, POST"], [ARTICLE, "POST", "GET, HEAD"], ["/api/preview/exit", "POST", "GET, HEAD"]] as const) {
+  for (const [p, method, allow] of [
+    ["/api/preview", "DELETE", "GET, HEAD, POST"],
+    [ARTICLE, "POST", "GET, HEAD"],
+    ["/api/preview/exit", "POST", "GET, HEAD"],
+  ] as const) {
     const res = await get(p, { method, body: method === "POST" ? "x=1" : undefined });
     assert.equal(res.status, 405, `${method} ${p}`);
     assert.equal(res.headers.get("allow"), allow, `${method} ${p}`);
@@ -251,7 +261,14 @@ test("security headers on every kind of response", async () => {
   for (const [kind, res] of kinds) {
     const h = res.headers;
     const csp = h.get("content-security-policy") ?? "";
-    for (const d of ["default-src 'self'", "img-src 'self' data:", "frame-ancestors 'none'", "base-uri 'self'", "form-action 'self'", "object-src 'none'"]) {
+    for (const d of [
+      "default-src 'self'",
+      "img-src 'self' data:",
+      "frame-ancestors 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "object-src 'none'",
+    ]) {
       assert.ok(csp.includes(d), `${kind}: CSP has ${d}`);
     }
     assert.equal(h.get("x-content-type-options"), "nosniff", kind);
@@ -283,14 +300,18 @@ test("security headers on every kind of response", async () => {
   assert.ok(direct.headers.get("content-security-policy")?.includes("frame-ancestors 'none'"));
   assert.equal(direct.headers.get("x-powered-by"), null);
   await direct.arrayBuffer();
-  counts["security headers"] = `${kinds.length} kinds of response + HSTS only over https; page needs ${inlineScripts} inline scripts, ${styleAttrs} style attributes`;
+  counts["security headers"] =
+    `${kinds.length} kinds of response + HSTS only over https; page needs ${inlineScripts} inline scripts, ${styleAttrs} style attributes`;
 });
 
 test("pages run in a browser under the CSP with no violations", async (t) => {
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) return t.skip(`no Chromium at ${executablePath}`);
   const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
   try {
     const page = await browser.newPage();
     const violations: string[] = [];
@@ -324,7 +345,6 @@ test("the scheduled story is hidden before its time", async () => {
 // ---------------------------------------------------------------------------------------------
 // Fuzzing: raw HTTP over sockets, so that malformed request lines and headers really go out.
 
-
 test(`fuzz: ${C.FUZZ_REQUESTS.toLocaleString("en")} generated requests, no 5xx, no stack trace or path`, async () => {
   const requests = fuzzRequests(C.FUZZ_REQUESTS);
   const byStatus = new Map<number, number>();
@@ -344,7 +364,10 @@ test(`fuzz: ${C.FUZZ_REQUESTS.toLocaleString("en")} generated requests, no 5xx, 
       }
     }),
   );
-  const summary = [...byStatus.entries()].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s === 0 ? "closed" : s === -1 ? "timeout" : s}:${n}`).join(" ");
+  const summary = [...byStatus.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([s, n]) => `${s === 0 ? "closed" : s === -1 ? "timeout" : s}:${n}`)
+    .join(" ");
   counts["fuzz"] = `${requests.length} requests in ${((Date.now() - t) / 1000).toFixed(0)} s; ${bad.length} bad; ${summary}`;
   log(counts["fuzz"]);
   assert.deepEqual(bad.slice(0, 20), [], `${bad.length} requests got a 5xx, no answer, or leaked internals`);
@@ -371,7 +394,10 @@ test(`the scheduled story shows through the cache within ${C.VISIBLE_WITHIN_MS /
     }
     await sleep(2_000);
   }
-  counts["scheduled story visible after"] = Object.entries(seen).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(", ") || "never";
+  counts["scheduled story visible after"] =
+    Object.entries(seen)
+      .map(([k, v]) => `${k} ${v.toFixed(0)} s`)
+      .join(", ") || "never";
   log(counts["scheduled story visible after"]);
   assert.deepEqual(Object.keys(seen).sort(), ["article", "feed", "front page"]);
 });
@@ -433,7 +459,13 @@ test("a Next server killed under load: zero failed requests", async () => {
   assert.ok(killedAt > 0);
   assert.equal(failed(r), 0);
   // Bring it back for the next test.
-  startNext({ runDir, serverDir, port: C.PORTS.nextPorts[0], name: "next-1", env: { REDIS_URL: `redis://127.0.0.1:${C.PORTS.redisPort}`, PREVIEW_SECRET: C.PREVIEW_SECRET, SITE_URL: base } });
+  startNext({
+    runDir,
+    serverDir,
+    port: C.PORTS.nextPorts[0],
+    name: "next-1",
+    env: { REDIS_URL: `redis://127.0.0.1:${C.PORTS.redisPort}`, PREVIEW_SECRET: C.PREVIEW_SECRET, SITE_URL: base },
+  });
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`http://127.0.0.1:${C.PORTS.nextPorts[0]}/robots.txt`).catch(() => null))?.status === 200) break;
     await sleep(200);

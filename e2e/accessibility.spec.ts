@@ -48,7 +48,13 @@ for (const [type, url] of Object.entries(PAGE_TYPES)) {
       }));
       expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
       const images = await page.locator("img").evaluateAll((imgs) =>
-        imgs.map((img) => ({ src: img.getAttribute("src"), alt: img.getAttribute("alt"), w: img.getAttribute("width"), h: img.getAttribute("height"), loaded: (img as HTMLImageElement).naturalWidth > 0 })),
+        imgs.map((img) => ({
+          src: img.getAttribute("src"),
+          alt: img.getAttribute("alt"),
+          w: img.getAttribute("width"),
+          h: img.getAttribute("height"),
+          loaded: (img as HTMLImageElement).naturalWidth > 0,
+        })),
       );
       for (const img of images) {
         expect(img.alt, `alt of ${img.src}`).not.toBeNull();

@@ -64,9 +64,14 @@ test.describe("article page", () => {
     // Follow widget: the site's accounts and feed; each name starts with the visible label (WCAG 2.5.3)
     const follow = page.locator("section.follow-widget");
     await expect(follow.getByRole("heading", { name: "Follow us" })).toBeVisible();
-    await expect(follow.getByRole("link", { name: "Bluesky (The Meridian Ledger, @meridianledger.bsky.social)", exact: true })).toBeVisible();
+    await expect(
+      follow.getByRole("link", { name: "Bluesky (The Meridian Ledger, @meridianledger.bsky.social)", exact: true }),
+    ).toBeVisible();
     await expect(follow.getByRole("link", { name: "RSS (The Meridian Ledger feed)", exact: true })).toHaveAttribute("href", feedPath());
-    await expect(follow.getByRole("link", { name: "RSS: World (section feed)", exact: true })).toHaveAttribute("href", feedPath("section", "world"));
+    await expect(follow.getByRole("link", { name: "RSS: World (section feed)", exact: true })).toHaveAttribute(
+      "href",
+      feedPath("section", "world"),
+    );
     // Brand marks are drawn as paths: no SVG text that would count as visible text.
     await expect(follow.locator("svg text")).toHaveCount(0);
     await expect(follow.locator('svg[aria-hidden="true"] path')).toHaveCount(await follow.getByRole("link").count());

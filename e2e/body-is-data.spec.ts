@@ -51,7 +51,12 @@ test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at ru
   // Run time: a clean build, then the story file changes under the running server.
   const build = await withBuildLock(() => spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env }));
   expect(build.status, build.stdout + build.stderr).toBe(0);
-  server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: dir, detached: true, stdio: "ignore", env });
+  server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    cwd: dir,
+    detached: true,
+    stdio: "ignore",
+    env,
+  });
   const base = `http://127.0.0.1:${PORT}`;
   await expect.poll(async () => (await request.get(`${base}${FRONT_PATH}`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
 
@@ -79,7 +84,11 @@ test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at ru
   // Build: the check names the file and the line; the build refuses the story.
   const check = spawnSync("node_modules/.bin/tsx", ["scripts/content-check.ts"], { cwd: dir, encoding: "utf8", env });
   expect(check.status).toBe(1);
-  const line = fs.readFileSync(file, "utf8").split("\n").findIndex((l) => l.includes("{process.env")) + 1;
+  const line =
+    fs
+      .readFileSync(file, "utf8")
+      .split("\n")
+      .findIndex((l) => l.includes("{process.env")) + 1;
   expect(check.stdout).toContain(`content/articles/${STORY}.mdx:${line}`);
   expect(check.stdout).toContain("`{process.env.PREVIEW_SECRET}` expression: a story body is text, not code");
   expect(check.stdout + check.stderr).not.toContain(SECRET);

@@ -71,7 +71,8 @@ for (const [type, url] of Object.entries(PAGE_TYPES) as [PageType, string][]) {
       }
       for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
         const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
-        if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag)))) scripts.add(href.replace(/&amp;/g, "&"));
+        if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag))))
+          scripts.add(href.replace(/&amp;/g, "&"));
       }
       let jsGzip = 0;
       for (const src of scripts) jsGzip += gzipSize(await (await request.get(src)).body());

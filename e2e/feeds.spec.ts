@@ -15,7 +15,13 @@ const FEEDS = [feedPath(), feedPath("section", "world"), feedPath("author", "mar
 
 type Category = string | { _: string; $?: { domain?: string } };
 type MediaContent = { $: { url: string; medium?: string; type?: string; width?: string; height?: string } };
-type Item = Parser.Item & { contentEncoded?: string; creator?: string; author?: string; mediaContent?: MediaContent[]; categories?: Category[] };
+type Item = Parser.Item & {
+  contentEncoded?: string;
+  creator?: string;
+  author?: string;
+  mediaContent?: MediaContent[];
+  categories?: Category[];
+};
 
 const parser: Parser<Record<string, never>, Item> = new Parser({
   customFields: {
@@ -45,7 +51,9 @@ async function xmlStructure(page: Page, xml: string) {
     const channel = doc.querySelector("rss > channel");
     const items = Array.from(doc.querySelectorAll("rss > channel > item"));
     const self = channel
-      ? Array.from(channel.getElementsByTagNameNS(ATOM, "link")).find((l) => l.parentElement === channel && l.getAttribute("rel") === "self")
+      ? Array.from(channel.getElementsByTagNameNS(ATOM, "link")).find(
+          (l) => l.parentElement === channel && l.getAttribute("rel") === "self",
+        )
       : undefined;
     return {
       parseError: doc.getElementsByTagName("parsererror")[0]?.textContent ?? null,
@@ -132,7 +140,9 @@ for (const feedPath of FEEDS) {
     expect(flagship, "the flagship story is in the feed").toBeTruthy();
     const html = flagship!.contentEncoded!;
     expect(html).toContain("Vestria will send 1,200 soldiers to Harlow Pass");
-    expect(html).toMatch(/<p><strong>MORE:<\/strong> <a href="https?:\/\/[^"]+\/articles\/harlow-pass-clash-what-we-know">Harlow Pass clash/);
+    expect(html).toMatch(
+      /<p><strong>MORE:<\/strong> <a href="https?:\/\/[^"]+\/articles\/harlow-pass-clash-what-we-know">Harlow Pass clash/,
+    );
     expect(html).toMatch(new RegExp(`<figure><img src="https?://[^"]+/images/articles/${FLAGSHIP}-2\\.jpg" alt="[^"]+"`));
     expect(html).toContain("<figcaption>");
     expect(html).toContain('<blockquote cite="https://bsky.app/');
@@ -154,7 +164,12 @@ test("the section feed holds only its section and the author feed only the autho
 });
 
 // Raw on purpose: unknown and malformed ids, as a crawler or a typo would send them.
-for (const path of ["/sections/nope/feed.xml", "/authors/nope/feed.xml", "/sections/wor%20ld/feed.xml", "/authors/mara-okafor%27/feed.xml"]) {
+for (const path of [
+  "/sections/nope/feed.xml",
+  "/authors/nope/feed.xml",
+  "/sections/wor%20ld/feed.xml",
+  "/authors/mara-okafor%27/feed.xml",
+]) {
   test(`${path} is a 404 with a short text body`, async ({ request }) => {
     const res = await request.get(path);
     expect(res.status()).toBe(404);
@@ -169,7 +184,9 @@ for (const [pagePath, ownFeed] of [
 ] as const) {
   test(`${pagePath} advertises its feed`, async ({ page, request }) => {
     await page.goto(pagePath);
-    const hrefs = await page.locator('head link[rel="alternate"][type="application/rss+xml"]').evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
+    const hrefs = await page
+      .locator('head link[rel="alternate"][type="application/rss+xml"]')
+      .evaluateAll((links) => links.map((l) => l.getAttribute("href") ?? ""));
     const paths = hrefs.map((h) => new URL(h, page.url()).pathname);
     expect(paths).toContain(ownFeed);
     expect(paths).toContain(feedPath());

@@ -16,10 +16,22 @@ for (const [type, url] of Object.entries(PAGE_TYPES).filter(([type]) => type !==
     const chromeLauncher = await import("chrome-launcher");
     const chrome = await chromeLauncher.launch({
       chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      chromeFlags: [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     try {
-      const result = await lighthouse(`${baseURL}${url}`, { port: chrome.port, onlyCategories: [...CATEGORIES], output: "json", logLevel: "error" });
+      const result = await lighthouse(`${baseURL}${url}`, {
+        port: chrome.port,
+        onlyCategories: [...CATEGORIES],
+        output: "json",
+        logLevel: "error",
+      });
       const lhr = result!.lhr;
       for (const id of CATEGORIES) {
         const category = lhr.categories[id];

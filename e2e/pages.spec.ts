@@ -12,7 +12,9 @@ test("front page: lead story, top stories, then the latest by section", async ({
   expect(await sections.count()).toBeGreaterThanOrEqual(4);
   await expect(sections.first().getByRole("heading", { level: 2 })).toBeVisible();
   // The newest public story leads, and nothing appears twice.
-  const hrefs = await page.locator("main .story-card h2 a, main .story-card h3 a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const hrefs = await page
+    .locator("main .story-card h2 a, main .story-card h3 a")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   expect(new Set(hrefs).size).toBe(hrefs.length);
 });
 

@@ -4,7 +4,17 @@ import { E2E_PREVIEW_SECRET } from "../playwright.config";
 import { expect, test } from "./fixtures";
 import { DRAFT, HIDDEN_MARKERS, SCHEDULED } from "./hidden-stories";
 import { FLAGSHIP_PATH, FLAGSHIP_SLUG } from "./sample-pages";
-import { articlePath, cropPath, feedPath, FRONT_PATH, listPath, NEWS_SITEMAP_PATH, previewExitPath, previewPath, SITEMAP_PATH } from "../lib/routes";
+import {
+  articlePath,
+  cropPath,
+  feedPath,
+  FRONT_PATH,
+  listPath,
+  NEWS_SITEMAP_PATH,
+  previewExitPath,
+  previewPath,
+  SITEMAP_PATH,
+} from "../lib/routes";
 
 const WORLD = listPath("section", "world");
 
@@ -65,7 +75,10 @@ test.describe("editors' preview", () => {
   });
 
   test("a wrong or missing secret gets 401 and no cookie; an unknown slug gets 404", async ({ request }) => {
-    for (const form of [{ secret: "wrong", slug: DRAFT.slug }, { slug: DRAFT.slug }, { secret: "", slug: DRAFT.slug }] as Record<string, string>[]) {
+    for (const form of [{ secret: "wrong", slug: DRAFT.slug }, { slug: DRAFT.slug }, { secret: "", slug: DRAFT.slug }] as Record<
+      string,
+      string
+    >[]) {
       const res = await postPreviewForm(request, form);
       expect(res.status(), JSON.stringify(form)).toBe(401);
       expect(res.headers()["set-cookie"], JSON.stringify(form)).toBeUndefined();
@@ -98,7 +111,10 @@ test.describe("editors' preview", () => {
   test("without preview, hidden stories are 404s, also with forged cookies", async ({ browser, baseURL }) => {
     const forged = [
       [{ name: "__prerender_bypass", value: "0123456789abcdef0123456789abcdef" }],
-      [{ name: "__prerender_bypass", value: "x" }, { name: "ledger_preview", value: `*.${Date.now() + 3_600_000}.forged-signature` }],
+      [
+        { name: "__prerender_bypass", value: "x" },
+        { name: "ledger_preview", value: `*.${Date.now() + 3_600_000}.forged-signature` },
+      ],
       [{ name: "ledger_preview", value: linkToken(DRAFT.slug, Date.now() + 3_600_000, "not-the-secret-at-all") }],
     ];
     for (const cookies of [[], ...forged]) {
@@ -214,9 +230,18 @@ test.describe("nothing hidden leaks", () => {
     const publicBodies = await crawl(request, baseURL!);
     const leaks = [...publicBodies].flatMap(([url, body]) => HIDDEN_MARKERS.filter((m) => body.includes(m)).map((m) => `${url}: ${m}`));
     expect(leaks).toEqual([]);
-    const kinds = [feedPath(), SITEMAP_PATH, NEWS_SITEMAP_PATH, feedPath("section", "world"), feedPath("author", "mara-okafor"), cropPath(FLAGSHIP_SLUG, "og")];
+    const kinds = [
+      feedPath(),
+      SITEMAP_PATH,
+      NEWS_SITEMAP_PATH,
+      feedPath("section", "world"),
+      feedPath("author", "mara-okafor"),
+      cropPath(FLAGSHIP_SLUG, "og"),
+    ];
     for (const url of kinds) expect([...publicBodies.keys()], url).toContain(url);
-    console.log(`leak test: crawled ${publicBodies.size} public responses (pages and their RSC payloads, feeds, sitemaps, social images) without preview: no hidden marker`);
+    console.log(
+      `leak test: crawled ${publicBodies.size} public responses (pages and their RSC payloads, feeds, sitemaps, social images) without preview: no hidden marker`,
+    );
     expect(publicBodies.size).toBeGreaterThan(100);
 
     // The same crawl with the preview cookies finds them: the test can see what it looks for.

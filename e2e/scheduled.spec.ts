@@ -31,7 +31,14 @@ test("a scheduled story goes live on its own within a minute of its time", async
   const { publishAt, build } = await withBuildLock(() => {
     const publishAt = new Date(Date.now() + LEAD_TIME_MS);
     writeScheduledStory(dir, publishAt);
-    return { publishAt, build: spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } }) };
+    return {
+      publishAt,
+      build: spawnSync("node_modules/.bin/next", ["build"], {
+        cwd: dir,
+        encoding: "utf8",
+        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      }),
+    };
   });
   expect(build.status, build.stdout + build.stderr).toBe(0);
   server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], { cwd: dir, detached: true, stdio: "ignore" });

@@ -31,7 +31,10 @@ test("a story's meta tags: canonical, robots, Open Graph and Twitter cards", asy
   expect(meta(doc, "article:published_time")).toEqual(["2026-11-23T07:30:00.000Z"]);
   expect(meta(doc, "article:modified_time")).toEqual(["2026-11-23T11:05:00.000Z"]);
   expect(meta(doc, "article:section")).toEqual(["World"]);
-  expect(meta(doc, "article:author")).toEqual([`${baseURL}${listPath("author", "mara-okafor")}`, `${baseURL}${listPath("author", "tomas-brenner")}`]);
+  expect(meta(doc, "article:author")).toEqual([
+    `${baseURL}${listPath("author", "mara-okafor")}`,
+    `${baseURL}${listPath("author", "tomas-brenner")}`,
+  ]);
   expect(meta(doc, "article:tag")).toContain("Harlow Pass");
   expect(meta(doc, "twitter:card")).toEqual(["summary_large_image"]);
   const [ogImage] = meta(doc, "og:image");
@@ -46,7 +49,16 @@ test("a story's meta tags: canonical, robots, Open Graph and Twitter cards", asy
 
 test("every page has a unique title, a description and an absolute canonical URL", async ({ request, baseURL }) => {
   const titles = new Set<string>();
-  for (const url of [PAGE_TYPES.front, STORY, PAGE_TYPES.section, PAGE_TYPES.tag, PAGE_TYPES.author, PAGE_TYPES.about, PAGE_TYPES.standards, PAGE_TYPES.correctionsPolicy]) {
+  for (const url of [
+    PAGE_TYPES.front,
+    STORY,
+    PAGE_TYPES.section,
+    PAGE_TYPES.tag,
+    PAGE_TYPES.author,
+    PAGE_TYPES.about,
+    PAGE_TYPES.standards,
+    PAGE_TYPES.correctionsPolicy,
+  ]) {
     const doc = new JSDOM(await html(request, url)).window.document;
     expect(titles.has(doc.title), doc.title).toBe(false);
     titles.add(doc.title);
@@ -76,12 +88,20 @@ test("JSON-LD passes the Google rich-results checks with no errors or missing re
       result = (err as { res?: typeof result }).res;
       if (!result) throw err;
     }
-    expect(result.failed.map((t: { test: string; error?: { message: string } }) => `${t.test}: ${t.error?.message}`), url).toEqual([]);
-    expect(result.warnings.map((t: { test: string }) => t.test), url).toEqual([]);
+    expect(
+      result.failed.map((t: { test: string; error?: { message: string } }) => `${t.test}: ${t.error?.message}`),
+      url,
+    ).toEqual([]);
+    expect(
+      result.warnings.map((t: { test: string }) => t.test),
+      url,
+    ).toEqual([]);
   }
 
   // Beyond the tool's presets: the fields Google News asks for, with real values.
-  const blocks = [...new JSDOM(await html(request, STORY)).window.document.querySelectorAll('script[type="application/ld+json"]')].flatMap((s) => JSON.parse(s.textContent!));
+  const blocks = [...new JSDOM(await html(request, STORY)).window.document.querySelectorAll('script[type="application/ld+json"]')].flatMap(
+    (s) => JSON.parse(s.textContent!),
+  );
   const article = blocks.find((b) => b["@type"] === "NewsArticle");
   expect(article).toMatchObject({
     headline: "Vestria will send 1,200 troops to Harlow Pass after border clash",
@@ -162,7 +182,9 @@ test("HTML of every page type passes html-validate", async ({ request }) => {
   for (const url of [...Object.values(PAGE_TYPES), articlePath("grain-prices-rise-after-dry-summer")]) {
     const res = await request.get(url);
     const report = await validator.validateString(await res.text(), url);
-    const errors = report.results.flatMap((r) => r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`));
+    const errors = report.results.flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message} (line ${m.line})`),
+    );
     expect(errors, url).toEqual([]);
   }
 });

@@ -85,7 +85,17 @@ test("sitemap.xml is valid and lists every public page, and no hidden story", as
   const origins = new Set(urls.map((u) => new URL(u).origin));
   expect(origins.size, "every URL absolute, on one origin").toBe(1);
   const paths = urls.map((u) => new URL(u).pathname);
-  expect(paths).toEqual(expect.arrayContaining([PAGE_TYPES.front, PAGE_TYPES.section, PAGE_TYPES.tag, PAGE_TYPES.author, PAGE_TYPES.about, PAGE_TYPES.standards, PAGE_TYPES.correctionsPolicy]));
+  expect(paths).toEqual(
+    expect.arrayContaining([
+      PAGE_TYPES.front,
+      PAGE_TYPES.section,
+      PAGE_TYPES.tag,
+      PAGE_TYPES.author,
+      PAGE_TYPES.about,
+      PAGE_TYPES.standards,
+      PAGE_TYPES.correctionsPolicy,
+    ]),
+  );
 
   // Every story public for a while is listed; nothing that is not public yet is.
   const listed = new Set(urls.map(articleSlug).filter(Boolean));
@@ -117,7 +127,10 @@ test("news-sitemap.xml is valid and lists only public stories of the last 48 hou
 
   const dates = [...xml.matchAll(/<news:publication_date>([^<]+)<\/news:publication_date>/g)].map((m) => Date.parse(m[1]));
   expect(dates).toHaveLength(urls.length);
-  expect([...dates].sort((a, b) => b - a), "newest first").toEqual(dates);
+  expect(
+    [...dates].sort((a, b) => b - a),
+    "newest first",
+  ).toEqual(dates);
   const now = Date.now();
   for (const [i, date] of dates.entries()) {
     expect(date, `${urls[i]} is published`).toBeLessThanOrEqual(now);

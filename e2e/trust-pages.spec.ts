@@ -37,7 +37,10 @@ for (const from of [PAGE_TYPES.front, PAGE_TYPES.article]) {
 test.describe("crawlers' view", () => {
   test.skip(({ isMobile }) => isMobile, "checked once, at desktop size");
 
-  test("the publisher's JSON-LD names the trust pages, and each URL answers with the section it points at", async ({ request, baseURL }) => {
+  test("the publisher's JSON-LD names the trust pages, and each URL answers with the section it points at", async ({
+    request,
+    baseURL,
+  }) => {
     const expected = {
       publishingPrinciples: `${baseURL}${TRUST_PATHS.standards}`,
       ethicsPolicy: `${baseURL}${TRUST_PATHS.standards}`,
@@ -81,7 +84,11 @@ test("the masthead names every author in content/authors, by role, with a link t
     .filter((f) => f.endsWith(".mdx"))
     .map((file) => {
       const text = fs.readFileSync(path.join(dir, file), "utf8");
-      const field = (key: string) => new RegExp(`^${key}:\\s*(.+)$`, "m").exec(text)![1].trim().replace(/^(["'])(.*)\1$/, "$2");
+      const field = (key: string) =>
+        new RegExp(`^${key}:\\s*(.+)$`, "m")
+          .exec(text)![1]
+          .trim()
+          .replace(/^(["'])(.*)\1$/, "$2");
       return { id: file.replace(/\.mdx$/, ""), name: field("name"), role: field("role") };
     });
   expect(authors.length).toBeGreaterThan(0);

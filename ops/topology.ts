@@ -55,7 +55,16 @@ export function ensureSystemPackages({ log = console.log }: { log?: Log } = {}):
 }
 
 /** What copyRepo leaves out: installed or built output, and the copies themselves. */
-const NOT_COPIED = new Set(["node_modules", ".next", ".git", "test-results", "playwright-report", ".e2e-tmp", "tsconfig.tsbuildinfo", "bench/.tmp"]);
+const NOT_COPIED = new Set([
+  "node_modules",
+  ".next",
+  ".git",
+  "test-results",
+  "playwright-report",
+  ".e2e-tmp",
+  "tsconfig.tsbuildinfo",
+  "bench/.tmp",
+]);
 
 /**
  * A fresh copy of the repo at `dest` with node_modules symlinked in (copying it would dominate the
@@ -88,7 +97,10 @@ export const copyRepoToTmp = (name: string): string => copyRepo(path.join(ROOT, 
  * `npm run build` for the topology: the content check, then `next build` with the Redis cache handler
  * built in. SITE_URL is the public origin (the nginx URL).
  */
-export function build(appDir: string, { siteUrl, log = console.log, quiet = false }: { siteUrl: string; log?: Log; quiet?: boolean }): void {
+export function build(
+  appDir: string,
+  { siteUrl, log = console.log, quiet = false }: { siteUrl: string; log?: Log; quiet?: boolean },
+): void {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LEDGER_CACHE_HANDLER: "redis", SITE_URL: siteUrl };
   const steps: [string, string[]][] = [
     [path.join(appDir, "node_modules/.bin/tsx"), ["scripts/content-check.ts"]],
@@ -97,7 +109,8 @@ export function build(appDir: string, { siteUrl, log = console.log, quiet = fals
   for (const [cmd, args] of steps) {
     log(`$ ${path.basename(cmd)} ${args.join(" ")}   (in ${appDir})`);
     const r = spawnSync(cmd, args, { cwd: appDir, env, stdio: quiet ? "pipe" : "inherit", encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-    if (r.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status})\n${quiet ? `${r.stdout}\n${r.stderr}` : ""}`);
+    if (r.status !== 0)
+      throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed (exit ${r.status})\n${quiet ? `${r.stdout}\n${r.stderr}` : ""}`);
   }
 }
 
@@ -287,7 +300,19 @@ export function startRedis({ runDir, port }: { runDir: string; port: number }): 
   return spawnRecorded(runDir, "redis", bin("redis-server"), [conf]);
 }
 
-export function startNext({ runDir, serverDir, port, name, env = {} }: { runDir: string; serverDir: string; port: number; name: string; env?: Record<string, string> }): number {
+export function startNext({
+  runDir,
+  serverDir,
+  port,
+  name,
+  env = {},
+}: {
+  runDir: string;
+  serverDir: string;
+  port: number;
+  name: string;
+  env?: Record<string, string>;
+}): number {
   return spawnRecorded(runDir, name, process.execPath, [path.join(serverDir, "server.js")], {
     cwd: serverDir,
     env: {
@@ -382,7 +407,11 @@ function signal(pid: number, sig: NodeJS.Signals): void {
 }
 
 /** Ends one recorded process (`signal`, then SIGKILL after `graceMs`) and removes it from pids.json. */
-export async function stopOne(runDir: string, name: string, { signal: sig = "SIGTERM", graceMs = 5_000 }: { signal?: NodeJS.Signals; graceMs?: number } = {}): Promise<boolean> {
+export async function stopOne(
+  runDir: string,
+  name: string,
+  { signal: sig = "SIGTERM", graceMs = 5_000 }: { signal?: NodeJS.Signals; graceMs?: number } = {},
+): Promise<boolean> {
   const pids = readPids(runDir);
   const entry = pids[name];
   if (!entry) return false;

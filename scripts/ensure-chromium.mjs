@@ -14,7 +14,10 @@ if (!process.env.CHROMIUM_PATH && isRoot && hasApt) {
   console.log("Chromium is missing: installing Debian's chromium package (apt-get install -y chromium) ...");
   try {
     execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "-qq", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
   } catch {
     // fall through to the message below
   }

@@ -25,8 +25,12 @@ if (!title || !section || !author) fail('Usage: npm run new:article -- --title "
 
 const root = process.cwd();
 const content = loadContent({ root });
-if (!content.sections.some((s) => s.id === section)) fail(`Unknown section "${section}". Use one of: ${content.sections.map((s) => s.id).join(", ")}.`);
-if (!content.authors.some((a) => a.id === author)) fail(`Unknown author "${author}". Use one of: ${content.authors.map((a) => a.id).join(", ")}, or add content/authors/${author}.mdx first.`);
+if (!content.sections.some((s) => s.id === section))
+  fail(`Unknown section "${section}". Use one of: ${content.sections.map((s) => s.id).join(", ")}.`);
+if (!content.authors.some((a) => a.id === author))
+  fail(
+    `Unknown author "${author}". Use one of: ${content.authors.map((a) => a.id).join(", ")}, or add content/authors/${author}.mdx first.`,
+  );
 
 const slug = title
   .toLowerCase()

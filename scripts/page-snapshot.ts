@@ -18,10 +18,22 @@ const normalise = (text: string) =>
 
 async function save(base: string, dir: string) {
   fs.mkdirSync(dir, { recursive: true });
-  const slugs = fs.readdirSync("content/articles").filter((f) => f.endsWith(".mdx")).map((f) => f.slice(0, -4));
+  const slugs = fs
+    .readdirSync("content/articles")
+    .filter((f) => f.endsWith(".mdx"))
+    .map((f) => f.slice(0, -4));
   const sections = [...fs.readFileSync("content/sections.yaml", "utf8").matchAll(/^- id: (\S+)/gm)].map((m) => m[1]);
-  const urls = [FRONT_PATH, feedPath(), feedPath("author", "mara-okafor"), listPath("tag", "harlow-pass"), listPath("author", "mara-okafor"), ...slugs.map(articlePath), ...sections.flatMap((s) => [listPath("section", s), feedPath("section", s)])];
-  const write = (name: string, body: string) => fs.writeFileSync(path.join(dir, name.replace(/^\//, "").replace(/\//g, "_") || "front"), body);
+  const urls = [
+    FRONT_PATH,
+    feedPath(),
+    feedPath("author", "mara-okafor"),
+    listPath("tag", "harlow-pass"),
+    listPath("author", "mara-okafor"),
+    ...slugs.map(articlePath),
+    ...sections.flatMap((s) => [listPath("section", s), feedPath("section", s)]),
+  ];
+  const write = (name: string, body: string) =>
+    fs.writeFileSync(path.join(dir, name.replace(/^\//, "").replace(/\//g, "_") || "front"), body);
   for (const url of urls) {
     const res = await fetch(base + url);
     write(url, `${res.status}\n${await res.text()}`);
@@ -31,9 +43,16 @@ async function save(base: string, dir: string) {
   const secret = process.env.PREVIEW_SECRET;
   if (secret) {
     // The editors' form: the secret in the body (never in a URL).
-    const open = await fetch(`${base}${previewPath()}`, { method: "POST", body: new URLSearchParams({ secret, slug: slugs[0] }), redirect: "manual" });
+    const open = await fetch(`${base}${previewPath()}`, {
+      method: "POST",
+      body: new URLSearchParams({ secret, slug: slugs[0] }),
+      redirect: "manual",
+    });
     if (open.status !== 303) throw new Error(`preview did not open (${open.status}): is PREVIEW_SECRET the server's?`);
-    const cookie = open.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = open.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     for (const slug of slugs) write(`preview_${slug}`, await (await fetch(`${base}${articlePath(slug)}`, { headers: { cookie } })).text());
   }
   console.log(`Saved ${fs.readdirSync(dir).length} responses from ${base} in ${dir}`);
@@ -41,7 +60,12 @@ async function save(base: string, dir: string) {
 
 function diff(a: string, b: string) {
   const names = [...new Set([...fs.readdirSync(a), ...fs.readdirSync(b)])].sort();
-  const changed = names.filter((n) => !fs.existsSync(path.join(a, n)) || !fs.existsSync(path.join(b, n)) || normalise(fs.readFileSync(path.join(a, n), "utf8")) !== normalise(fs.readFileSync(path.join(b, n), "utf8")));
+  const changed = names.filter(
+    (n) =>
+      !fs.existsSync(path.join(a, n)) ||
+      !fs.existsSync(path.join(b, n)) ||
+      normalise(fs.readFileSync(path.join(a, n), "utf8")) !== normalise(fs.readFileSync(path.join(b, n), "utf8")),
+  );
   for (const n of changed) console.log(`differs: ${n}`);
   console.log(`${names.length - changed.length} of ${names.length} responses the same`);
   process.exitCode = changed.length ? 1 : 0;

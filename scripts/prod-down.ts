@@ -3,4 +3,6 @@ import path from "node:path";
 import { ROOT, stopTopology } from "../ops/topology";
 
 const runDir = path.resolve(process.env.LEDGER_RUN_DIR ?? path.join(ROOT, ".e2e-tmp", "prod-run"));
-void stopTopology(runDir).then((n) => console.log(n ? `Stopped ${n} processes from ${runDir}.` : `Nothing recorded as running in ${runDir}.`));
+void stopTopology(runDir).then((n) =>
+  console.log(n ? `Stopped ${n} processes from ${runDir}.` : `Nothing recorded as running in ${runDir}.`),
+);

@@ -9,7 +9,16 @@
  *   SITE_URL                 public origin (default the nginx URL); PREVIEW_SECRET turns previews on
  */
 import path from "node:path";
-import { assembleStandalone, build, DEFAULT_PORTS, ensureSystemPackages, ROOT, runningIn, startTopology, stopTopology } from "../ops/topology";
+import {
+  assembleStandalone,
+  build,
+  DEFAULT_PORTS,
+  ensureSystemPackages,
+  ROOT,
+  runningIn,
+  startTopology,
+  stopTopology,
+} from "../ops/topology";
 
 const runDir = path.resolve(process.env.LEDGER_RUN_DIR ?? path.join(ROOT, ".e2e-tmp", "prod-run"));
 const nginxPort = Number(process.env.LEDGER_NGINX_PORT ?? DEFAULT_PORTS.nginxPort);

@@ -15,7 +15,15 @@ export function trustPageMetadata({ path, title, description }: { path: string; 
     title,
     description,
     alternates: { canonical: path },
-    openGraph: { type: "website", siteName: site.name, locale: site.language.replace("-", "_"), url: path, title, description, images: [image] },
+    openGraph: {
+      type: "website",
+      siteName: site.name,
+      locale: site.language.replace("-", "_"),
+      url: path,
+      title,
+      description,
+      images: [image],
+    },
     twitter: { card: "summary_large_image", title, description, images: [image] },
   };
 }

@@ -18,8 +18,14 @@ describe("Byline", () => {
 
   it("gives the published time, and the updated time only when there is one", () => {
     const times = (s = story()) =>
-      [...renderDom(<Byline story={s} authors={[author()]} timeZone={TIME_ZONE} />).querySelectorAll("time")].map((t) => [t.getAttribute("datetime"), t.textContent]);
+      [...renderDom(<Byline story={s} authors={[author()]} timeZone={TIME_ZONE} />).querySelectorAll("time")].map((t) => [
+        t.getAttribute("datetime"),
+        t.textContent,
+      ]);
     expect(times()).toEqual([["2026-11-23T07:30:00.000Z", "23 November 2026 at 07:30 GMT"]]);
-    expect(times(story({ updatedAt: new Date("2026-11-23T15:05:00Z") }))[1]).toEqual(["2026-11-23T15:05:00.000Z", "23 November 2026 at 15:05 GMT"]);
+    expect(times(story({ updatedAt: new Date("2026-11-23T15:05:00Z") }))[1]).toEqual([
+      "2026-11-23T15:05:00.000Z",
+      "23 November 2026 at 15:05 GMT",
+    ]);
   });
 });

@@ -13,7 +13,11 @@ export function Byline({ story, authors, timeZone }: { story: Story; authors: Au
         {authors.map((author, i) => (
           <Fragment key={author.id}>
             {i > 0 && (i === authors.length - 1 ? " and " : ", ")}
-            <Link href={listPath("author", author.id)} rel="author" className="underline decoration-rule underline-offset-4 hover:decoration-ink">
+            <Link
+              href={listPath("author", author.id)}
+              rel="author"
+              className="underline decoration-rule underline-offset-4 hover:decoration-ink"
+            >
               {author.name}
             </Link>
           </Fragment>

@@ -12,7 +12,12 @@ export function CorrectionsBox({ corrections }: { corrections: Story["correction
         {corrections.map((c) => (
           <li key={c.date + c.text}>
             <time dateTime={c.date} className="font-semibold">
-              {new Date(`${c.date}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })}
+              {new Date(`${c.date}T12:00:00Z`).toLocaleDateString("en-GB", {
+                day: "numeric",
+                month: "long",
+                year: "numeric",
+                timeZone: "UTC",
+              })}
             </time>
             : {c.text}
           </li>

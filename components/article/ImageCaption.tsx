@@ -22,8 +22,7 @@ export function ImageCaption({ image, alt, caption, credit, lead = false }: Imag
         className="h-auto w-full bg-surface"
       />
       <figcaption className="mt-2 font-sans text-sm leading-snug text-muted">
-        <span className="image-caption">{caption}</span>{" "}
-        <span className="image-credit text-xs uppercase tracking-wide">({credit})</span>
+        <span className="image-caption">{caption}</span> <span className="image-credit text-xs uppercase tracking-wide">({credit})</span>
       </figcaption>
     </figure>
   );

@@ -5,7 +5,14 @@ import { TagList } from "./TagList";
 
 describe("TagList", () => {
   it("links each topic to its tag page inside the 'Topics in this story' navigation", () => {
-    const nav = renderDom(<TagList tags={[{ slug: "harbour-bridge", label: "Harbour bridge" }, { slug: "ferries", label: "Ferries" }]} />).querySelector("nav")!;
+    const nav = renderDom(
+      <TagList
+        tags={[
+          { slug: "harbour-bridge", label: "Harbour bridge" },
+          { slug: "ferries", label: "Ferries" },
+        ]}
+      />,
+    ).querySelector("nav")!;
     expect(nav.getAttribute("aria-label")).toBe("Topics in this story");
     expect(nav.querySelector("h2")?.textContent).toBe("Topics");
     expect([...nav.querySelectorAll("li > a")].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([

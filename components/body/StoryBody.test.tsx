@@ -18,10 +18,12 @@ async function render(body: string) {
 
 describe("StoryBody", () => {
   it("renders Markdown, GFM and the allowed inline HTML", async () => {
-    const html = await render("## Sub\n\n*a* **b** [link](/tags/x) ~~gone~~\n\n- one\n\nWater is H<sub>2</sub>O, <abbr title=\"Port Alder Transit\">PAT</abbr>.\n\n| h |\n| - |\n| c |\n");
+    const html = await render(
+      '## Sub\n\n*a* **b** [link](/tags/x) ~~gone~~\n\n- one\n\nWater is H<sub>2</sub>O, <abbr title="Port Alder Transit">PAT</abbr>.\n\n| h |\n| - |\n| c |\n',
+    );
     expect(html).toContain("<h2>Sub</h2>");
     expect(html).toContain('<em>a</em> <strong>b</strong> <a href="/tags/x">link</a> <del>gone</del>');
-    expect(html).toContain("Water is H<sub>2</sub>O, <abbr title=\"Port Alder Transit\">PAT</abbr>.");
+    expect(html).toContain('Water is H<sub>2</sub>O, <abbr title="Port Alder Transit">PAT</abbr>.');
     expect(html).toMatch(/<section class="table-scroll[^"]*" tabindex="0" aria-label="Table"><table>/);
   });
 

@@ -8,9 +8,7 @@ export const RSS_TYPE = "application/rss+xml";
 
 /** The page asking: a page with no feed of its own, an article, or a section or author list. */
 export type FeedPage =
-  | { kind: "site" }
-  | { kind: "article"; section: { id: string; name: string } }
-  | { kind: FeedKind; id: string; name: string };
+  { kind: "site" } | { kind: "article"; section: { id: string; name: string } } | { kind: FeedKind; id: string; name: string };
 
 /** A section's or author's feed title, the same in the feed itself and in the pages that link to it. */
 export function listFeedTitle(name: string, siteName: string): string {

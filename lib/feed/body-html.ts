@@ -61,7 +61,12 @@ const el = (tagName: string, properties: Properties, children: ElementContent[] 
 });
 
 type FeedRenderers = {
-  [N in BodyComponentName]: (props: BodyComponentProps<N>, ctx: BodyHtmlContext, children: ElementContent[], node: BodyComponentNode) => Element | undefined;
+  [N in BodyComponentName]: (
+    props: BodyComponentProps<N>,
+    ctx: BodyHtmlContext,
+    children: ElementContent[],
+    node: BodyComponentNode,
+  ) => Element | undefined;
 };
 
 /** How each registered body component appears in feed readers (the registry: lib/content/body/components.ts). */
@@ -100,7 +105,10 @@ const FEED_RENDERERS: FeedRenderers = {
 
 /** Block elements one to a line, as Markdown's own blocks are printed. */
 function lines(nodes: ElementContent[]): ElementContent[] {
-  return nodes.filter((n) => n.type !== "text" || n.value.trim()).flatMap((n) => [text("\n"), n]).concat(text("\n"));
+  return nodes
+    .filter((n) => n.type !== "text" || n.value.trim())
+    .flatMap((n) => [text("\n"), n])
+    .concat(text("\n"));
 }
 
 /** Registered components -> plain HTML elements, depth first (a social post's text is converted too). */
@@ -108,7 +116,12 @@ function renderComponents(nodes: RootContent[], ctx: BodyHtmlContext): ElementCo
   return nodes.flatMap((node): ElementContent[] => {
     if (isComponentNode(node)) {
       const children = renderComponents(node.children, ctx);
-      const render = FEED_RENDERERS[node.tagName] as (p: unknown, c: BodyHtmlContext, ch: ElementContent[], n: BodyComponentNode) => Element | undefined;
+      const render = FEED_RENDERERS[node.tagName] as (
+        p: unknown,
+        c: BodyHtmlContext,
+        ch: ElementContent[],
+        n: BodyComponentNode,
+      ) => Element | undefined;
       const result = render(node.properties, ctx, children, node);
       return result ? [result] : [];
     }

@@ -2,21 +2,16 @@
  * Structured data (schema.org, typed with schema-dts) for Google News/Top Stories and other
  * crawlers. Built from the content layer's typed objects; rendered by components/JsonLd.
  */
-import type {
-  Article,
-  BreadcrumbList,
-  NewsMediaOrganization,
-  Person,
-  ProfilePage,
-  WebSite,
-  WithContext,
-} from "schema-dts";
+import type { Article, BreadcrumbList, NewsMediaOrganization, Person, ProfilePage, WebSite, WithContext } from "schema-dts";
 import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
 import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath } from "@/lib/routes";
 import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 
 /** schema.org's own subtype for each kind of story readers are told apart. */
-const ARTICLE_TYPES: Record<StoryType, "NewsArticle" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle" | "AdvertiserContentArticle"> = {
+const ARTICLE_TYPES: Record<
+  StoryType,
+  "NewsArticle" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle" | "AdvertiserContentArticle"
+> = {
   news: "NewsArticle",
   analysis: "AnalysisNewsArticle",
   opinion: "OpinionNewsArticle",
@@ -98,7 +93,16 @@ export function profilePageJsonLd(author: Author): WithContext<ProfilePage> {
 
 export function homeJsonLd(site: SiteConfig): [WithContext<WebSite>, WithContext<NewsMediaOrganization>] {
   return [
-    { "@context": "https://schema.org", "@type": "WebSite", "@id": absoluteUrl("/#website"), name: site.name, url: absoluteUrl(FRONT_PATH), description: site.tagline, inLanguage: site.language, publisher: { "@id": absoluteUrl("/#organization") } },
+    {
+      "@context": "https://schema.org",
+      "@type": "WebSite",
+      "@id": absoluteUrl("/#website"),
+      name: site.name,
+      url: absoluteUrl(FRONT_PATH),
+      description: site.tagline,
+      inLanguage: site.language,
+      publisher: { "@id": absoluteUrl("/#organization") },
+    },
     { "@context": "https://schema.org", ...(publisher(site) as Exclude<NewsMediaOrganization, string>) },
   ];
 }
@@ -108,5 +112,8 @@ export function homeJsonLd(site: SiteConfig): [WithContext<WebSite>, WithContext
  * say) can close the element early, and U+2028/2029 so it stays valid JavaScript too.
  */
 export function serializeJsonLd(data: unknown): string {
-  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(data)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }

@@ -35,7 +35,8 @@ export interface NewsSitemapEntry {
 }
 
 /** Characters XML 1.0 forbids even when escaped (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const XML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
 /** Text safe inside an XML element or attribute: the five special characters escaped, invalid characters dropped. */
@@ -113,7 +114,10 @@ export type RenderedSitemap =
  * The sitemap at /sitemap.xml: a single <urlset> when the entries fit in one file, otherwise a
  * <sitemapindex> whose children are chunks of at most `maxPerFile` URLs each, in entry order.
  */
-export function renderSitemap(entries: SitemapEntry[], { baseUrl, maxPerFile = MAX_URLS_PER_SITEMAP }: { baseUrl: string; maxPerFile?: number }): RenderedSitemap {
+export function renderSitemap(
+  entries: SitemapEntry[],
+  { baseUrl, maxPerFile = MAX_URLS_PER_SITEMAP }: { baseUrl: string; maxPerFile?: number },
+): RenderedSitemap {
   if (!Number.isInteger(maxPerFile) || maxPerFile < 1) throw new Error(`maxPerFile must be a positive integer, got ${maxPerFile}`);
   if (entries.length <= maxPerFile) return { kind: "urlset", xml: renderUrlset(entries) };
   const chunks: SitemapEntry[][] = [];

@@ -32,7 +32,8 @@ function tempDir(): string {
 
 /** The nginx directories a run needs, owned by the worker user as ops/topology.ts's startNginx does. */
 function prepareRunDir(values: NginxValues): void {
-  for (const d of [values.LEDGER_TEMP_DIR, values.LEDGER_CACHE_DIR, path.dirname(values.LEDGER_PID_FILE)]) fs.mkdirSync(d, { recursive: true });
+  for (const d of [values.LEDGER_TEMP_DIR, values.LEDGER_CACHE_DIR, path.dirname(values.LEDGER_PID_FILE)])
+    fs.mkdirSync(d, { recursive: true });
   if (isRoot) execFileSync("chown", ["-R", "www-data:www-data", values.LEDGER_TEMP_DIR, values.LEDGER_CACHE_DIR]);
 }
 
@@ -86,7 +87,9 @@ describe("the nginx template", () => {
     expect(Object.keys(values).sort()).toEqual(placeholders);
 
     // The image's 20-envsubst-on-templates.sh: envsubst with the list of defined variables that pass the filter.
-    const shellFormat = Object.keys(values).map((name) => `\${${name}}`).join(" ");
+    const shellFormat = Object.keys(values)
+      .map((name) => `\${${name}}`)
+      .join(" ");
     const envsubst = spawnSync("envsubst", [shellFormat], { input: template, encoding: "utf8", env: { ...process.env, ...values } });
     expect(envsubst.status, envsubst.stderr).toBe(0);
     const rendered = renderNginxConfig(values);
@@ -134,7 +137,12 @@ describe("the nginx template", () => {
 
     const secret = "s3cret-token-that-must-not-be-logged";
     const status = await new Promise<number>((resolve, reject) =>
-      http.get({ socketPath: nginxSocket, path: `/api/preview?token=${secret}&slug=x` }, (res) => (res.resume(), resolve(res.statusCode ?? 0))).on("error", reject),
+      http
+        .get(
+          { socketPath: nginxSocket, path: `/api/preview?token=${secret}&slug=x` },
+          (res) => (res.resume(), resolve(res.statusCode ?? 0)),
+        )
+        .on("error", reject),
     );
     expect(status).toBe(200);
     const accessLog = path.join(dir, "nginx", "access.log");

@@ -30,7 +30,10 @@ export async function GET(request: NextRequest) {
   if (!secret) return previewOff();
   const params = request.nextUrl.searchParams;
   if (params.has("secret")) {
-    return reply(400, "The preview secret must not be in the address (addresses are logged). Open /api/preview?slug=<slug> and type it into the form.");
+    return reply(
+      400,
+      "The preview secret must not be in the address (addresses are logged). Open /api/preview?slug=<slug> and type it into the form.",
+    );
   }
   const linkToken = params.get("token");
   if (linkToken === null) {
@@ -61,11 +64,20 @@ export async function POST(request: NextRequest) {
   const slug = form.get("slug");
   const now = new Date();
   const expiresAt = new Date(now.getTime() + EDITOR_PREVIEW_MS);
-  return openPreview(request, typeof slug === "string" ? slug : null, createToken("*", expiresAt, secret), expiresAt, { now, sharedLink: false });
+  return openPreview(request, typeof slug === "string" ? slug : null, createToken("*", expiresAt, secret), expiresAt, {
+    now,
+    sharedLink: false,
+  });
 }
 
 /** Turns Draft Mode on with the signed cookie, then sends the reader to the story at its real URL. */
-async function openPreview(request: NextRequest, slug: string | null, token: string, expiresAt: Date, { now, sharedLink }: { now: Date; sharedLink: boolean }) {
+async function openPreview(
+  request: NextRequest,
+  slug: string | null,
+  token: string,
+  expiresAt: Date,
+  { now, sharedLink }: { now: Date; sharedLink: boolean },
+) {
   if (!slug || !SLUG_PATTERN.test(slug) || !content().storyExists(slug)) {
     return reply(404, `There is no story with the slug "${(slug ?? "").slice(0, 100)}".`);
   }

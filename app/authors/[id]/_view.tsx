@@ -45,7 +45,14 @@ export async function AuthorView({ id, page }: { id: string; page: number }) {
         Stories by {author.name}
         {page > 1 && <span className="font-normal text-muted"> (page {page})</span>}
       </h2>
-      <StoryList page={list} list={{ kind: "author", id }} label={`Stories by ${author.name}`} view={view} sections={site.sections} timeZone={site.site.timeZone} />
+      <StoryList
+        page={list}
+        list={{ kind: "author", id }}
+        label={`Stories by ${author.name}`}
+        view={view}
+        sections={site.sections}
+        timeZone={site.site.timeZone}
+      />
     </>
   );
 }

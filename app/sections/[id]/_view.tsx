@@ -7,7 +7,6 @@ import { alternateFeeds } from "@/lib/feed/alternates";
 import { listMetadata } from "@/lib/list-pages";
 import { currentView } from "@/lib/view";
 
-
 export function sectionParams() {
   const site = content();
   return site.sections.map((s) => ({ id: s.id, count: site.routeCount((story) => story.section === s.id) }));
@@ -35,9 +34,14 @@ export async function SectionView({ id, page }: { id: string; page: number }) {
       <ListHeader kicker="Section" title={section.name} page={page}>
         <p className="mt-2 text-muted">{section.description}</p>
       </ListHeader>
-      <StoryList page={list} list={{ kind: "section", id }} label={section.name} view={view} sections={site.sections} timeZone={site.site.timeZone} />
+      <StoryList
+        page={list}
+        list={{ kind: "section", id }}
+        label={section.name}
+        view={view}
+        sections={site.sections}
+        timeZone={site.site.timeZone}
+      />
     </>
   );
 }
-
-

@@ -17,7 +17,10 @@ export async function tagMetadata(tag: string, page: number): Promise<Metadata> 
   const site = content();
   if (!SLUG_PATTERN.test(tag) || !site.byTag(tag, await currentView()).length) return {};
   const label = site.tagLabel(tag);
-  return listMetadata({ kind: "tag", id: tag }, page, { name: label, description: `News and analysis about ${label} from ${site.site.name}.` });
+  return listMetadata({ kind: "tag", id: tag }, page, {
+    name: label,
+    description: `News and analysis about ${label} from ${site.site.name}.`,
+  });
 }
 
 export async function TagView({ tag, page }: { tag: string; page: number }) {
@@ -33,7 +36,14 @@ export async function TagView({ tag, page }: { tag: string; page: number }) {
           {list.total} {list.total === 1 ? "story" : "stories"}, newest first.
         </p>
       </ListHeader>
-      <StoryList page={list} list={{ kind: "tag", id: tag }} label={site.tagLabel(tag)} view={view} sections={site.sections} timeZone={site.site.timeZone} />
+      <StoryList
+        page={list}
+        list={{ kind: "tag", id: tag }}
+        label={site.tagLabel(tag)}
+        view={view}
+        sections={site.sections}
+        timeZone={site.site.timeZone}
+      />
     </>
   );
 }

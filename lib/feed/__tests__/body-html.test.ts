@@ -18,7 +18,9 @@ const renderUnchecked = async (source: string) => treeToFeedHtml((await parseBod
 
 describe("renderBodyHtml: components", () => {
   it("maps ImageCaption to a figure with an absolute, sized image and caption (credit)", async () => {
-    const html = await render('<ImageCaption src="/images/a.jpg" alt="Soldiers at dawn" caption="Troops load lorries." credit="Photo by A. Reis" />');
+    const html = await render(
+      '<ImageCaption src="/images/a.jpg" alt="Soldiers at dawn" caption="Troops load lorries." credit="Photo by A. Reis" />',
+    );
     expect(html).toBe(
       '<figure><img src="https://news.example/images/a.jpg" alt="Soldiers at dawn" width="1600" height="900"><figcaption>Troops load lorries. (Photo by A. Reis)</figcaption></figure>',
     );
@@ -68,7 +70,8 @@ describe("renderBodyHtml: components", () => {
     expect(html).toContain('<a href="https://x.com/a/status/1" rel="nofollow">View the original post</a>');
   });
 
-  const REJECTED = 'import X from "x"\n\n<Chart data="1">chart text</Chart>\n\n<script>alert(1)</script>\n\n<div>inside a div</div>\n\nText {1 + 1} here <span>and span</span>.\n\n{"flow"}';
+  const REJECTED =
+    'import X from "x"\n\n<Chart data="1">chart text</Chart>\n\n<script>alert(1)</script>\n\n<div>inside a div</div>\n\nText {1 + 1} here <span>and span</span>.\n\n{"flow"}';
 
   it("refuses a body with rejected constructs, naming them", async () => {
     await expect(render(REJECTED)).rejects.toThrow(/import.*\n[\s\S]*<Chart>[\s\S]*<script>[\s\S]*<div>[\s\S]*expression/);
@@ -80,14 +83,18 @@ describe("renderBodyHtml: components", () => {
   });
 
   it("keeps inline HTML from the allowlist with its text: Water is H2O, not HO", async () => {
-    expect(await render("Water is H<sub>2</sub>O and <abbr title=\"Port Alder Transit\">PAT</abbr> runs buses.")).toBe(
+    expect(await render('Water is H<sub>2</sub>O and <abbr title="Port Alder Transit">PAT</abbr> runs buses.')).toBe(
       '<p>Water is H<sub>2</sub>O and <abbr title="Port Alder Transit">PAT</abbr> runs buses.</p>',
     );
   });
 
   it("adds the contributors line at the end", async () => {
-    expect(await render("Body.", { contributors: ["Wire services"] })).toBe("<p>Body.</p>\n<p><em>(Wire services contributed to this report.)</em></p>");
-    expect(await render("Body.", { contributors: ["Reuters", "AP", "AFP"] })).toContain("<em>(Reuters, AP and AFP contributed to this report.)</em>");
+    expect(await render("Body.", { contributors: ["Wire services"] })).toBe(
+      "<p>Body.</p>\n<p><em>(Wire services contributed to this report.)</em></p>",
+    );
+    expect(await render("Body.", { contributors: ["Reuters", "AP", "AFP"] })).toContain(
+      "<em>(Reuters, AP and AFP contributed to this report.)</em>",
+    );
     expect(await render("Body.", { contributors: [] })).toBe("<p>Body.</p>");
   });
 
@@ -106,7 +113,9 @@ describe("renderBodyHtml: components", () => {
 
 describe("renderBodyHtml: escaping and URLs", () => {
   it("escapes text and attributes from the MDX", async () => {
-    const html = await render('<ImageCaption src="/images/a.jpg" alt="A &quot;quoted&quot; &lt;b&gt;" caption="<script>alert(1)</script> & co" credit="\'x\'" />\n\nFish &amp; chips \\<b\\> 1 \\< 2');
+    const html = await render(
+      '<ImageCaption src="/images/a.jpg" alt="A &quot;quoted&quot; &lt;b&gt;" caption="<script>alert(1)</script> & co" credit="\'x\'" />\n\nFish &amp; chips \\<b\\> 1 \\< 2',
+    );
     expect(html).not.toContain("<script");
     expect(html).toContain("&#x3C;script>alert(1)&#x3C;/script> &#x26; co");
     expect(html).toContain("Fish &#x26; chips &#x3C;b> 1 &#x3C; 2");
@@ -116,7 +125,9 @@ describe("renderBodyHtml: escaping and URLs", () => {
   });
 
   it("makes relative links and images absolute and keeps external ones", async () => {
-    const html = await render("[tag](/tags/harlow-pass) [rel](articles/x) [ext](https://example.org/a?b=1&c=2) [mail](mailto:desk@news.example)");
+    const html = await render(
+      "[tag](/tags/harlow-pass) [rel](articles/x) [ext](https://example.org/a?b=1&c=2) [mail](mailto:desk@news.example)",
+    );
     expect(html).toContain('<a href="https://news.example/tags/harlow-pass">tag</a>');
     expect(html).toContain('<a href="https://news.example/articles/x">rel</a>');
     expect(html).toContain('<a href="https://example.org/a?b=1&#x26;c=2">ext</a>');
@@ -132,7 +143,9 @@ describe("renderBodyHtml: escaping and URLs", () => {
   });
 
   it("never emits a relative URL", async () => {
-    const html = await render('[a](/x) [b](y/z)\n\n<ImageCaption src="/images/a.jpg" alt="a" caption="c" credit="d" />\n\n<More slug="public-story" />');
+    const html = await render(
+      '[a](/x) [b](y/z)\n\n<ImageCaption src="/images/a.jpg" alt="a" caption="c" credit="d" />\n\n<More slug="public-story" />',
+    );
     for (const [, url] of html.matchAll(/(?:href|src|cite)="([^"]*)"/g)) expect(url).toMatch(/^https:\/\/news\.example\//);
   });
 
@@ -151,8 +164,12 @@ describe("storyBodyHtml (the real content)", () => {
   it("renders the flagship story with every component, absolute URLs and the contributors line", async () => {
     const html = (await storyBodyHtml(flagship))!;
     expect(html).toContain("Vestria will send 1,200 soldiers to Harlow Pass");
-    expect(html).toMatch(/<p><strong>MORE:<\/strong> <a href="https?:\/\/[^"]+\/articles\/harlow-pass-clash-what-we-know">Harlow Pass clash/);
-    expect(html).toMatch(/<figure><img src="https?:\/\/[^"]+\/images\/articles\/vestria-sends-troops-to-harlow-pass-2\.jpg" alt="[^"]+" width="\d+" height="\d+">/);
+    expect(html).toMatch(
+      /<p><strong>MORE:<\/strong> <a href="https?:\/\/[^"]+\/articles\/harlow-pass-clash-what-we-know">Harlow Pass clash/,
+    );
+    expect(html).toMatch(
+      /<figure><img src="https?:\/\/[^"]+\/images\/articles\/vestria-sends-troops-to-harlow-pass-2\.jpg" alt="[^"]+" width="\d+" height="\d+">/,
+    );
     expect(html).toContain('<blockquote cite="https://bsky.app/profile/rheacastellan.bsky.social/post/3kx2harlow01">');
     expect(html.endsWith("<p><em>(Wire services contributed to this report.)</em></p>")).toBe(true);
     expect(await storyBodyHtml(flagship)).toBe(html);

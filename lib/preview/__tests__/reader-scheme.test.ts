@@ -25,7 +25,10 @@ describe("the reader's scheme (the preview cookie's Secure flag)", () => {
   });
 
   it("reads its configuration from the environment", () => {
-    expect(readerSchemeConfig({ LEDGER_TRUST_PROXY: "1", SITE_URL: "https://x.example" })).toEqual({ trustProxy: true, siteUrl: "https://x.example" });
+    expect(readerSchemeConfig({ LEDGER_TRUST_PROXY: "1", SITE_URL: "https://x.example" })).toEqual({
+      trustProxy: true,
+      siteUrl: "https://x.example",
+    });
     expect(readerSchemeConfig({ LEDGER_TRUST_PROXY: "yes" })).toEqual({ trustProxy: false, siteUrl: "" });
   });
 });

@@ -63,7 +63,10 @@ const contentOf = (stories: Story[], language = "en-GB"): Content =>
 
 /** `n` entries with distinct URLs. */
 function generated(n: number): SitemapEntry[] {
-  return Array.from({ length: n }, (_, i) => ({ loc: `${BASE}${articlePath(`story-${i}`)}`, lastmod: new Date(NOW.getTime() - i * MINUTE) }));
+  return Array.from({ length: n }, (_, i) => ({
+    loc: `${BASE}${articlePath(`story-${i}`)}`,
+    lastmod: new Date(NOW.getTime() - i * MINUTE),
+  }));
 }
 
 describe("sitemapEntries()", () => {
@@ -232,7 +235,10 @@ describe("news sitemap", () => {
   });
 
   it("renders an empty but well-formed <urlset> when nothing is new", () => {
-    const xml = renderNewsSitemap(newsSitemapEntries(createQueries(contentOf([story("old", 72 * HOUR)])), NOW, BASE), { name: "T", language: "en" });
+    const xml = renderNewsSitemap(newsSitemapEntries(createQueries(contentOf([story("old", 72 * HOUR)])), NOW, BASE), {
+      name: "T",
+      language: "en",
+    });
     expect(xmllint(xml, ["--noout"]).status).toBe(0);
     expect(locs(xml)).toEqual([]);
   });

@@ -23,6 +23,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   if (!story?.image) return notFound();
   const { width, height } = CROPS[crop];
   const file = path.join(process.cwd(), "public", story.image.src);
-  const jpeg = await sharp(file).resize(width, height, { fit: "cover", position: sharp.strategy.attention }).jpeg({ quality: 80, mozjpeg: true }).toBuffer();
+  const jpeg = await sharp(file)
+    .resize(width, height, { fit: "cover", position: sharp.strategy.attention })
+    .jpeg({ quality: 80, mozjpeg: true })
+    .toBuffer();
   return new Response(new Uint8Array(jpeg), { headers: { "Content-Type": "image/jpeg", "Cache-Control": "public, max-age=3600" } });
 }
