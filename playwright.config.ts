@@ -1,27 +1,17 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./e2e/chromium";
 
 /**
  * End-to-end tests against the real production build (`next build` runs before, in `npm test`).
  * Chromium comes from Debian (/usr/bin/chromium); set CHROMIUM_PATH to use another binary,
  * e.g. one of Playwright's own browsers.
  */
-const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = CHROMIUM_PATH;
 const port = Number(process.env.E2E_PORT ?? 3100);
 /** The server under test and the tests share this secret (the preview tests sign links with it). */
 export const E2E_PREVIEW_SECRET = process.env.PREVIEW_SECRET ?? "e2e-preview-secret-not-for-production";
 
-const launchOptions = {
-  executablePath,
-  // Root needs --no-sandbox; the rest keeps Chromium from calling home on a closed network.
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
-};
+const launchOptions = { executablePath, args: CHROMIUM_FLAGS };
 
 export default defineConfig({
   testDir: "e2e",

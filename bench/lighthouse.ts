@@ -30,6 +30,7 @@ import {
   startTopology,
   stopTopology,
 } from "../ops/topology";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
 import { PAGE_TYPES } from "../e2e/sample-pages";
 
 /** The page types issue 14 holds to Lighthouse mobile 95+: the ones readers land on. */
@@ -114,15 +115,8 @@ async function main() {
   const pages = MEASURED.map((name) => [name, PAGE_TYPES[name]] as const).filter(([name]) => !only || only.includes(name));
   const { url, stop } = await topology();
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
   });
   const loadAtStart = os.loadavg();
   const rows: string[] = [];

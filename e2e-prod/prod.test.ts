@@ -31,6 +31,7 @@ import { SCHEDULED_TEST_STORY, writeScheduledStory } from "../e2e/scheduled-stor
 import { articlePath, feedPath, FRONT_PATH, previewPath } from "../lib/routes";
 import * as C from "./config";
 import { fuzzRequests, rawRequest, STACK } from "./fuzz";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
 
 const { slug: SLUG, title: TITLE } = SCHEDULED_TEST_STORY;
 const ARTICLE = FLAGSHIP_PATH;
@@ -305,13 +306,10 @@ test("security headers on every kind of response", async () => {
 });
 
 test("pages run in a browser under the CSP with no violations", async (t) => {
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const executablePath = CHROMIUM_PATH;
   if (!fs.existsSync(executablePath)) return t.skip(`no Chromium at ${executablePath}`);
   const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({
-    executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     const violations: string[] = [];

@@ -1,3 +1,4 @@
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./chromium";
 import { expect, PAGE_TYPES, test } from "./fixtures";
 
 /**
@@ -15,15 +16,8 @@ for (const [type, url] of Object.entries(PAGE_TYPES).filter(([type]) => type !==
     const { default: lighthouse } = await import("lighthouse");
     const chromeLauncher = await import("chrome-launcher");
     const chrome = await chromeLauncher.launch({
-      chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      chromeFlags: [
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      chromePath: CHROMIUM_PATH,
+      chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
     });
     try {
       const result = await lighthouse(`${baseURL}${url}`, {

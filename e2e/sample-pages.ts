@@ -23,5 +23,10 @@ export const PAGE_TYPES = {
   correctionsPolicy: TRUST_PATHS.correctionsPolicy,
 } as const;
 
+/** The page types that search engines should index: every one but the 404. */
+export const INDEXABLE_PAGES = Object.entries(PAGE_TYPES)
+  .filter(([type]) => type !== "notFound")
+  .map(([, url]) => url);
+
 /** The site-wide RSS feed. */
 export const FEED_PATH = feedPath();

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { structuredDataTest } from "structured-data-testing-tool";
 import { Google } from "structured-data-testing-tool/presets.js";
 import { expect, PAGE_TYPES, test } from "./fixtures";
+import { INDEXABLE_PAGES } from "./sample-pages";
 import { articlePath, listPath, sectionCardPath } from "../lib/routes";
 
 const STORY = PAGE_TYPES.article;
@@ -49,16 +50,7 @@ test("a story's meta tags: canonical, robots, Open Graph and Twitter cards", asy
 
 test("every page has a unique title, a description and an absolute canonical URL", async ({ request, baseURL }) => {
   const titles = new Set<string>();
-  for (const url of [
-    PAGE_TYPES.front,
-    STORY,
-    PAGE_TYPES.section,
-    PAGE_TYPES.tag,
-    PAGE_TYPES.author,
-    PAGE_TYPES.about,
-    PAGE_TYPES.standards,
-    PAGE_TYPES.correctionsPolicy,
-  ]) {
+  for (const url of INDEXABLE_PAGES) {
     const doc = new JSDOM(await html(request, url)).window.document;
     expect(titles.has(doc.title), doc.title).toBe(false);
     titles.add(doc.title);
