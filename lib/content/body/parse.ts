@@ -54,13 +54,9 @@ const LINK_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
  * Why `url` may not appear in a body, or undefined when it may. Browsers ignore ASCII whitespace
  * and control characters inside a scheme ("java\tscript:"), so those are removed before looking.
  */
-export function unsafeUrlReason(url: string, { images = false } = {}): string | undefined {
+export function unsafeUrlReason(url: string): string | undefined {
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(compact)?.[1]?.toLowerCase();
-  if (images) {
-    if (scheme || compact.startsWith("//")) return `is an address on another site or a \`${scheme ?? "//"}\` URL; pictures must be files under public/ on this site`;
-    return undefined;
-  }
   if (scheme && !LINK_SCHEMES.has(scheme)) return `uses \`${scheme}:\`, which a story may not link to`;
   return undefined;
 }
@@ -137,13 +133,13 @@ export async function parseBody(source: string, { file }: ParseOptions): Promise
   const report = (node: { position?: { start: { line: number } } }, message: string, fix?: string, field?: string) =>
     issues.push({ ...at(node), ...(field && { field }), message, ...(fix && { fix }) });
 
-  const checkUrl = (node: MdxNode | Element, url: string, what: string, images = false) => {
-    const reason = unsafeUrlReason(url, { images });
+  const checkUrl = (node: MdxNode | Element, url: string, what: string) => {
+    const reason = unsafeUrlReason(url);
     if (!reason) return true;
     report(
       node,
       `has ${what} "${url.length > 60 ? url.slice(0, 57) + "..." : url}" that ${reason}`,
-      images ? "Put the picture under public/images/ and use <ImageCaption>." : "Link to an http(s) address, a mailto: address or a path on this site such as /articles/<slug>.",
+      "Link to an http(s) address, a mailto: address or a path on this site such as /articles/<slug>.",
     );
     return false;
   };
