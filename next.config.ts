@@ -1,9 +1,6 @@
 import path from "node:path";
 import createMDX from "@next/mdx";
 import type { NextConfig } from "next";
-import { loadContent } from "./lib/content/load";
-import { isPublic } from "./lib/content/visibility";
-import { articlePath } from "./lib/routes";
 
 /**
  * Security headers for every response Next serves (nginx sets the same set in front; see
@@ -48,6 +45,8 @@ const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "mdx"],
   poweredByHeader: false,
   ...productionTopology,
+  // Native, and opened at run time only: never bundled.
+  serverExternalPackages: ["better-sqlite3"],
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
@@ -56,17 +55,6 @@ const nextConfig: NextConfig = {
     deviceSizes: [360, 480, 640, 828, 1080, 1280, 1600, 2000],
     imageSizes: [96, 160, 256, 320],
     formats: ["image/avif", "image/webp"],
-  },
-  /** Renamed stories: each old slug answers with one permanent (308) hop to the current URL. */
-  async redirects() {
-    const { stories } = loadContent({ root: process.cwd() });
-    const now = new Date();
-    // A story that is not public yet keeps its old URLs quiet, so the redirect cannot reveal it.
-    return stories
-      .filter((story) => isPublic(story, now))
-      .flatMap((story) =>
-        story.redirectFrom.map((old) => ({ source: articlePath(old), destination: articlePath(story.slug), permanent: true })),
-      );
   },
 };
 

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { API_PREFIX, NOT_FOUND_PATH } from "./lib/routes";
+import { contentRouteStatus } from "./lib/content";
+import { API_PREFIX, articlePath, matchContentRoute, NOT_FOUND_PATH } from "./lib/routes";
 
 const DRAFT_MODE_COOKIE = "__prerender_bypass";
 
@@ -7,7 +8,7 @@ const DRAFT_MODE_COOKIE = "__prerender_bypass";
  * Runs before routing. A URL whose percent-escapes do not decode (e.g. a slug ending in %E0%A4%A) cannot name any page, but
  * Next's router answers it with a 500 (vercel/next.js#92527). Answer it as what it is: a 404.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.includes("%")) {
     try {
@@ -21,6 +22,15 @@ export function proxy(request: NextRequest) {
     const url = request.nextUrl.clone();
     url.pathname = pathname.toLowerCase();
     return NextResponse.redirect(url, 308);
+  }
+  // A content page that does not exist (or is not public) is the static 404 page, decided here from
+  // the index: pages render on demand, and a 404 thrown by a page gets only a client-rendered body
+  // from Next (vercel/next.js#62228). A renamed story's old slug is one permanent hop.
+  const route = matchContentRoute(pathname);
+  if (route && !request.cookies.has(DRAFT_MODE_COOKIE)) {
+    const found = await contentRouteStatus(route, new Date());
+    if (found.status === "missing") return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
+    if (found.status === "renamed") return NextResponse.redirect(new URL(articlePath(found.slug), request.url), 308);
   }
   const response = NextResponse.next();
   // A preview must never be indexed or kept by any cache, whatever the page itself says.

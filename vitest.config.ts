@@ -14,6 +14,10 @@ const mdx: Plugin = {
   },
 };
 
+/** The sample news, indexed afresh for each run (vitest.setup-index.ts); tests read it as the site does. */
+const UNIT_INDEX = path.resolve(__dirname, ".e2e-tmp", "unit-index.sqlite");
+process.env.LEDGER_INDEX = UNIT_INDEX;
+
 export default defineConfig({
   plugins: [mdx],
   resolve: { alias: { "@": path.resolve(__dirname) } },
@@ -21,5 +25,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.tsx", "ops/**/*.test.ts"],
     exclude: ["**/node_modules/**", ".e2e-tmp/**", "bench/.tmp/**"],
     environment: "node",
+    globalSetup: ["vitest.setup-index.ts"],
+    env: { LEDGER_INDEX: UNIT_INDEX },
   },
 });

@@ -41,8 +41,8 @@ const sourceSerifItalic = localFont({
   adjustFontFallback: false,
 });
 
-export function generateMetadata(): Metadata {
-  const { site } = content();
+export async function generateMetadata(): Promise<Metadata> {
+  const { site } = await content();
   return {
     metadataBase: new URL(siteUrl()),
     title: { default: `${site.name}: ${site.tagline}`, template: `%s | ${site.name}` },
@@ -73,8 +73,8 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
-  const { site, sections, trending } = content();
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { site, sections, trending } = await content();
   return (
     <html lang={site.language} className={`${sourceSerif.variable} ${sourceSerifItalic.variable}`}>
       <body className="flex min-h-screen flex-col">

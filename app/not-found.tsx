@@ -5,9 +5,9 @@ import { FRONT_PATH } from "@/lib/routes";
 
 export const metadata = { title: "Page not found", robots: { index: false } };
 
-export default function NotFound() {
+export default async function NotFound() {
   const now = new Date();
-  const site = content();
+  const site = await content();
   const latest = site.latest(now, 3);
   return (
     <div className="py-12">

@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import type { Metadata } from "next";
 import Link from "@/components/ui/Link";
 import { StoryCard } from "@/components/StoryCard";
@@ -12,8 +14,8 @@ import { homeJsonLd } from "@/lib/seo/jsonld";
 const TOP_STORIES = 4;
 const PER_SECTION = 3;
 
-export function generateMetadata(): Metadata {
-  return { alternates: { canonical: FRONT_PATH, types: alternateFeeds(content().site.name) } };
+export async function generateMetadata(): Promise<Metadata> {
+  return { alternates: { canonical: FRONT_PATH, types: alternateFeeds((await content()).site.name) } };
 }
 
 // Re-checked every 30 s so scheduled stories reach the front page on their own.
@@ -21,8 +23,9 @@ export const revalidate = 30;
 
 /** The front page: the lead story large, then top stories, then the latest by section. */
 export default async function FrontPage() {
-  const site = content();
+  const site = await content();
   const view = await currentView();
+  await tagResponse([cacheTag.lists]);
   const { timeZone } = site.site;
   const [lead, ...rest] = site.latest(view);
   const top = rest.slice(0, TOP_STORIES);

@@ -100,3 +100,25 @@ export function previewPath(params?: { token: string } | { slug: string }): stri
 export function previewExitPath(returnTo: string): string {
   return `${previewPath()}/exit?${query({ returnTo })}`;
 }
+
+/** A page of the site that shows content which may not exist: what proxy.ts checks before rendering. */
+export type ContentRoute = { kind: "article"; slug: string } | { kind: "list"; list: ListRoute; page: number };
+
+const FOLDER_KINDS = Object.fromEntries(Object.entries(LIST_FOLDERS).map(([kind, folder]) => [folder, kind as ListKind]));
+
+/**
+ * The content page at `pathname` (as sent: percent-encoded), or undefined for any other path.
+ * A page number that is not a plain positive integer comes back as NaN (a 404).
+ */
+export function matchContentRoute(pathname: string): ContentRoute | undefined {
+  const parts = pathname.split("/");
+  if (parts[0] !== "" || parts.length < 3) return undefined;
+  const id = decodeURIComponent(parts[2]);
+  if (parts[1] === "articles" && parts.length === 3) return { kind: "article", slug: id };
+  const kind = FOLDER_KINDS[parts[1]];
+  if (!kind) return undefined;
+  if (parts.length === 3) return { kind: "list", list: { kind, id }, page: 1 };
+  if (parts.length === 5 && parts[3] === "page")
+    return { kind: "list", list: { kind, id }, page: /^[1-9][0-9]{0,5}$/.test(parts[4]) ? Number(parts[4]) : NaN };
+  return undefined;
+}

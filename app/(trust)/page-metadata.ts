@@ -8,8 +8,16 @@ import { SITE_CARD_PATH } from "@/lib/routes";
  * the site's branded card (app/opengraph-image.tsx) are given again; without this, a shared link to
  * /about would show the front page's title and URL.
  */
-export function trustPageMetadata({ path, title, description }: { path: string; title: string; description: string }): Metadata {
-  const { site } = content();
+export async function trustPageMetadata({
+  path,
+  title,
+  description,
+}: {
+  path: string;
+  title: string;
+  description: string;
+}): Promise<Metadata> {
+  const { site } = await content();
   const image = { url: SITE_CARD_PATH, width: 1200, height: 630, alt: site.name };
   return {
     title,

@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import { content } from "@/lib/content";
 import { buildFeed, FEED_SIZE, feedResponse } from "@/lib/feed/build";
 import { feedPath, FRONT_PATH } from "@/lib/routes";
@@ -7,7 +9,8 @@ export const revalidate = 30;
 
 /** RSS 2.0 of the latest 50 public stories. */
 export async function GET() {
-  const site = content();
+  await tagResponse([cacheTag.lists]);
+  const site = await content();
   return feedResponse(
     await buildFeed({
       title: site.site.name,

@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import { content } from "@/lib/content";
 import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
 import { siteUrl } from "@/lib/routes";
@@ -6,8 +8,9 @@ import { siteUrl } from "@/lib/routes";
 export const revalidate = 30;
 
 /** Every public page: one <urlset>, or a <sitemapindex> of /sitemaps/<n>.xml beyond 50,000 URLs. */
-export function GET() {
+export async function GET() {
+  await tagResponse([cacheTag.lists]);
   const base = siteUrl();
-  const sitemap = renderSitemap(sitemapEntries(content(), new Date(), base), { baseUrl: base });
+  const sitemap = renderSitemap(sitemapEntries(await content(), new Date(), base), { baseUrl: base });
   return new Response(sitemap.xml, { headers: XML_HEADERS });
 }

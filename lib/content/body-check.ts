@@ -12,6 +12,7 @@ import { readImageDimensions } from "./images";
 import type { ContentIssue } from "./issues";
 import { BODY_COMPONENTS } from "./body/components";
 import { isComponentNode, parseBody } from "./body/parse";
+import { contentDirOf } from "./load";
 import { SLUG_PATTERN } from "./schema";
 import type { Content, Story } from "./types";
 import { isPublic } from "./visibility";
@@ -42,40 +43,55 @@ export async function checkBodies(content: Content, root: string, now = new Date
   // Files left out of `content` for frontmatter errors still get their bodies checked, so one run
   // lists every problem instead of revealing body errors only after the frontmatter is fixed.
   const known = new Set(files.map((f) => f.file));
-  for (const dir of ["content/articles", "content/authors"]) {
-    if (!fs.existsSync(path.join(root, dir))) continue;
-    for (const name of fs.readdirSync(path.join(root, dir)).sort()) {
-      const file = `${dir}/${name}`;
+  for (const sub of ["articles", "authors"]) {
+    const dir = path.join(/* turbopackIgnore: true */ contentDirOf(root), sub);
+    if (!fs.existsSync(/* turbopackIgnore: true */ dir)) continue;
+    for (const name of fs.readdirSync(/* turbopackIgnore: true */ dir).sort()) {
+      const file = path.relative(/* turbopackIgnore: true */ root, path.join(/* turbopackIgnore: true */ dir, name)).split(path.sep).join("/");
       if (name.endsWith(".mdx") && SLUG_PATTERN.test(name.slice(0, -".mdx".length)) && !known.has(file)) files.push({ file });
     }
   }
 
   for (const { file, story } of files) {
-    const source = fs.readFileSync(path.join(root, file), "utf8");
-    const { tree, issues: found } = await parseBody(source, { file });
-    const at = (node: Node) => ({ severity: "error" as const, file, line: node.position?.start.line });
-
-    walk(tree as Root as Node, (node) => {
-      if (isComponentNode(node) && node.tagName === "More") {
-        const slug = node.properties.slug;
-        const target = bySlug.get(slug);
-        if (!target) found.push({ ...at(node), field: "<More> slug", message: `<More> points at "${slug}", but there is no story content/articles/${slug}.mdx`, fix: "Correct the slug (the file name without .mdx)." });
-        else if (story && isPublic(story, now) && !isPublic(target, now)) found.push({ ...at(node), severity: "warning", field: "<More> slug", message: `<More> points at "${target.slug}", which is not public yet, so the line is left out until it is` });
-      }
-      if (isComponentNode(node) && node.tagName === "ImageCaption" && !readImageDimensions(publicDir, node.properties.src ?? "")) {
-        const src = node.properties.src;
-        found.push({ ...at(node), field: "<ImageCaption> src", message: `<ImageCaption> points at ${src}, but there is no readable image at public${src}`, fix: "Add the file under public/ or correct the path." });
-      }
-      if (story && goingPublic(story) && node.type === "text" && PLACEHOLDER.test(node.value ?? "")) {
-        found.push({ ...at(node), message: `still has a TODO placeholder in the body: "${(node.value ?? "").trim().slice(0, 60)}"`, fix: "Write the text, or set `status: draft` until it is ready." });
-      }
-    });
-    if (story && goingPublic(story)) found.push(...placeholderFields(file, source));
-
-    found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    issues.push(...found);
+    issues.push(...(await checkBodyFile({ file, source: fs.readFileSync(path.join(root, file), "utf8"), story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now })));
   }
   return issues;
+}
+
+export interface BodyFile {
+  /** The file as named in messages. */
+  file: string;
+  source: string;
+  /** The story the body belongs to (undefined for an author's bio). */
+  story?: Story;
+  /** Any story by slug, public or not: for MORE: lines. */
+  storyBySlug: (slug: string) => Story | undefined;
+  publicDir: string;
+  now: Date;
+}
+
+/** One body through the pipeline, plus the checks that need the rest of the content. */
+export async function checkBodyFile({ file, source, story, storyBySlug, publicDir, now }: BodyFile): Promise<ContentIssue[]> {
+  const { tree, issues: found } = await parseBody(source, { file });
+  const at = (node: Node) => ({ severity: "error" as const, file, line: node.position?.start.line });
+
+  walk(tree as Root as Node, (node) => {
+    if (isComponentNode(node) && node.tagName === "More") {
+      const slug = node.properties.slug;
+      const target = storyBySlug(slug);
+      if (!target) found.push({ ...at(node), field: "<More> slug", message: `<More> points at "${slug}", but there is no story content/articles/${slug}.mdx`, fix: "Correct the slug (the file name without .mdx)." });
+      else if (story && isPublic(story, now) && !isPublic(target, now)) found.push({ ...at(node), severity: "warning", field: "<More> slug", message: `<More> points at "${target.slug}", which is not public yet, so the line is left out until it is` });
+    }
+    if (isComponentNode(node) && node.tagName === "ImageCaption" && !readImageDimensions(publicDir, node.properties.src ?? "")) {
+      const src = node.properties.src;
+      found.push({ ...at(node), field: "<ImageCaption> src", message: `<ImageCaption> points at ${src}, but there is no readable image at public${src}`, fix: "Add the file under public/ or correct the path." });
+    }
+    if (story && goingPublic(story) && node.type === "text" && PLACEHOLDER.test(node.value ?? "")) {
+      found.push({ ...at(node), message: `still has a TODO placeholder in the body: "${(node.value ?? "").trim().slice(0, 60)}"`, fix: "Write the text, or set `status: draft` until it is ready." });
+    }
+  });
+  if (story && goingPublic(story)) found.push(...placeholderFields(file, source));
+  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** Frontmatter fields of a story going public that still hold a TODO placeholder, each with its line. */

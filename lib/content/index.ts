@@ -1,33 +1,106 @@
 /**
- * The content layer's public face. Pages and components import from here and never touch files:
- * content is read once per server process (at build time, for prerendered pages).
+ * The content layer's public face. Pages and components import from here and never touch files
+ * or the index directly. `await content()` is the site as the index holds it now: each process
+ * keeps the frontmatter of every story in memory (from the index, never from the files) and
+ * catches up with each publish by reading only what changed since (lib/content/store/).
  */
 import path from "node:path";
+import { cache } from "react";
 import { readImageDimensions } from "./images";
 import { ContentError } from "./issues";
-import { loadContent } from "./load";
-import { createQueries, type Queries } from "./queries";
+import { createQueries, paginate, type Queries } from "./queries";
+import { sharedStore, indexLocation, type ContentStore } from "./store";
+import { contentFromEntries, storyPath } from "./entries";
+import { parseBody, type BodyTree } from "./body/parse";
+import type { Story } from "./types";
 
 export { paginate, PAGE_SIZE, type Page } from "./queries";
 export { isPublic, isVisible, storyState, type View, type StoryState } from "./visibility";
 export type * from "./types";
 
-let queries: Queries | undefined;
-
-export function content(): Queries {
-  if (!queries) {
-    const loaded = loadContent({ root: process.cwd() });
-    // A content error fails the build with the same list the content check prints.
-    if (loaded.issues.some((i) => i.severity === "error")) throw new ContentError(loaded.issues);
-    queries = createQueries(loaded);
-  }
-  return queries;
+interface Snapshot {
+  seq: number;
+  entries: Map<string, { hash: string; data: unknown }>;
+  queries: Queries;
 }
 
-/** An image under public/ with its measured size; throws (failing the build) when it is missing. */
+let snapshot: Snapshot | undefined;
+let catchingUp: Promise<Snapshot> | undefined;
+
+async function catchUp(store: ContentStore, from: Snapshot | undefined): Promise<Snapshot> {
+  const changes = await store.changesSince(from?.seq ?? 0);
+  const entries = new Map(from?.entries);
+  for (const e of changes.entries) entries.set(e.path, { hash: e.hash, data: e.data });
+  for (const p of changes.deleted) entries.delete(p);
+  if (!entries.has("site.yaml")) {
+    throw new Error(`The content index at ${indexLocation()} is empty: run \`npm run content:index\` (npm run build does it first).`);
+  }
+  return { seq: changes.seq, entries, queries: createQueries(contentFromEntries(entries)) };
+}
+
+/** The snapshot as of the index's latest publish (one cheap sequence-number read when nothing changed). */
+async function currentSnapshot(): Promise<Snapshot> {
+  const store = sharedStore();
+  const seq = await store.seq();
+  if (snapshot && snapshot.seq >= seq) return snapshot;
+  // Concurrent requests share one catch-up.
+  catchingUp ??= catchUp(store, snapshot).finally(() => (catchingUp = undefined));
+  snapshot = await catchingUp;
+  return snapshot;
+}
+
+/** The site's content as of now; one index read per request (React's cache). */
+export const content = cache(async (): Promise<Queries> => (await currentSnapshot()).queries);
+
+/** A bounded cache of parsed bodies, keyed by file hash: a story's tree is parsed once per version. */
+const BODY_CACHE_SIZE = 500;
+const bodies = new Map<string, BodyTree>();
+
+/**
+ * The checked body of a story, from the index, through the one body pipeline. Throws a
+ * ContentError when the body has errors (publishing refuses such a file, so this is a last line).
+ */
+export async function storyBody(story: Pick<Story, "slug" | "file">): Promise<{ tree: BodyTree }> {
+  const snap = await currentSnapshot();
+  const key = storyPath(story.slug);
+  const hash = snap.entries.get(key)?.hash;
+  const cached = hash && bodies.get(hash);
+  if (cached) return { tree: cached };
+  const source = await sharedStore().body(key);
+  if (source === undefined || !hash) throw new Error(`${story.file} is not in the content index`);
+  const { tree, issues } = await parseBody(source, { file: story.file });
+  if (issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+  if (bodies.size >= BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
+  bodies.set(hash, tree);
+  return { tree };
+}
+
+/** An image under public/ with its measured size; throws when it is missing. */
 export function sizedImage(src: string): import("./types").SizedImage {
   const dims = readImageDimensions(path.join(process.cwd(), "public"), src);
   if (!dims) throw new Error(`Image ${src} does not exist under public/ (run npm run content:check)`);
   return { src, ...dims };
 }
 export { AUTHOR_LINKS as AUTHOR_LINK_KINDS } from "./schema";
+
+/** What a content page's URL leads to right now for the public: the page, a redirect, or nothing. */
+export type RouteStatus = { status: "ok" } | { status: "missing" } | { status: "renamed"; slug: string };
+
+export async function contentRouteStatus(route: import("../routes").ContentRoute, now: Date): Promise<RouteStatus> {
+  const site = await content();
+  if (route.kind === "article") {
+    if (site.publicStory(route.slug, now)) return { status: "ok" };
+    const renamed = site.renamedTo(route.slug, now);
+    return renamed ? { status: "renamed", slug: renamed.slug } : { status: "missing" };
+  }
+  const { list, page } = route;
+  const stories =
+    list.kind === "section"
+      ? site.section(list.id) && site.bySection(list.id, now)
+      : list.kind === "author"
+        ? site.author(list.id) && site.byAuthor(list.id, now)
+        : site.byTag(list.id, now);
+  // A section or author with no stories yet still has its first page; a tag exists through its stories.
+  const exists = stories && (list.kind !== "tag" || stories.length > 0);
+  return exists && paginate(stories, page) ? { status: "ok" } : { status: "missing" };
+}

@@ -20,18 +20,25 @@ import {
   tagsSchema,
   trendingSchema,
 } from "./schema";
-import type { Author, Content, Story } from "./types";
+import type { Author, Content, Section, SiteConfig, Story, TrendingLink } from "./types";
 import { isPublic } from "./visibility";
 
 export interface LoadOptions {
-  /** Repository root: content/ and public/ are read from here. */
+  /** Repository root: public/ is read from here, and content/ unless `contentDir` says otherwise. */
   root: string;
+  /** Where the content files are (LEDGER_CONTENT_DIR, else <root>/content). */
+  contentDir?: string;
   /** "Now" for warnings about links to stories that are not public yet. */
   now?: Date;
 }
 
+/** The content folder of a checkout: LEDGER_CONTENT_DIR (tests, benches, a CMS export) or content/. */
+export function contentDirOf(root: string): string {
+  return process.env.LEDGER_CONTENT_DIR ? path.resolve(root, process.env.LEDGER_CONTENT_DIR) : path.join(root, "content");
+}
+
 /** What every step shares: where content lives, and the one list of issues. */
-interface LoadContext {
+export interface LoadContext {
   root: string;
   contentDir: string;
   publicDir: string;
@@ -42,26 +49,38 @@ interface LoadContext {
   report(issue: ContentIssue): void;
 }
 
-type LineOf = ParsedFrontmatter["lineOf"];
+export type LineOf = ParsedFrontmatter["lineOf"];
 
-export function loadContent({ root, now = new Date() }: LoadOptions): Content {
+/** One content file as read from disk or received by the publish endpoint. */
+export interface SourceFile {
+  /** The slug or author id (the file name without .mdx). */
+  id: string;
+  /** Absolute path, for messages (ctx.rel makes it repository-relative). */
+  file: string;
+  source: string;
+}
+
+export function createLoadContext({ root, contentDir = contentDirOf(root), now = new Date() }: LoadOptions): LoadContext {
   const issues: ContentIssue[] = [];
-  const ctx: LoadContext = {
+  return {
     root,
-    contentDir: path.join(root, "content"),
+    contentDir,
     publicDir: path.join(root, "public"),
     now,
     issues,
     rel: (file) => path.relative(root, file).split(path.sep).join("/"),
     report: (issue) => issues.push(issue),
   };
+}
+
+export function loadContent(options: LoadOptions): Content {
+  const ctx = createLoadContext(options);
+  const { issues } = ctx;
 
   const { site, sections, tagLabels, trending } = readSiteFiles(ctx);
   const authors = loadAuthors(ctx);
   const { stories, lineOf } = loadStories(ctx, new Set(sections.map((s) => s.id)), new Set(authors.map((a) => a.id)));
-  checkRelated(ctx, stories, lineOf);
-  checkHeadlines(ctx, stories, lineOf);
-  checkRedirects(ctx, stories, lineOf);
+  checkAcrossStories(ctx, stories, lineOf);
   stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
 
   return {
@@ -99,17 +118,30 @@ function reportSchemaErrors(ctx: LoadContext, file: string, schema: z.ZodType, e
   }
 }
 
-/** One YAML file under content/, validated; undefined (with the issues reported) when it is unusable. */
-function readYamlFile<T>(ctx: LoadContext, name: string, schema: z.ZodType<T>, optional: boolean): T | undefined {
+/** The site-wide YAML files, each with its schema; a missing optional one means "none". */
+export const SITE_FILES = {
+  "site.yaml": { schema: siteSchema, optional: false },
+  "sections.yaml": { schema: sectionsSchema, optional: false },
+  "tags.yaml": { schema: tagsSchema, optional: true },
+  "trending.yaml": { schema: trendingSchema, optional: true },
+} as const;
+export type SiteFileName = keyof typeof SITE_FILES;
+
+/**
+ * One YAML file under content/, validated; undefined (with the issues reported) when it is unusable.
+ * `source` is the file's text when the caller has it (a publish), else it is read from disk.
+ */
+export function readYamlFile<T>(ctx: LoadContext, name: string, schema: z.ZodType<T>, optional: boolean, source?: string | null): T | undefined {
   const file = path.join(ctx.contentDir, name);
-  if (!fs.existsSync(file)) {
+  const text = source === undefined ? (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null) : source;
+  if (text === null) {
     if (optional) return schema.parse(undefined);
     ctx.report({ severity: "error", file: ctx.rel(file), message: "is missing", fix: "Restore the file from git: the site cannot build without it." });
     return undefined;
   }
   let data: unknown;
   try {
-    data = parseYaml(fs.readFileSync(file, "utf8"));
+    data = parseYaml(text);
   } catch (e) {
     const line = e instanceof YAMLParseError ? e.linePos?.[0].line : undefined;
     ctx.report({ severity: "error", file: ctx.rel(file), line, message: `has invalid YAML: ${(e as Error).message.split("\n")[0]}` });
@@ -125,16 +157,17 @@ function readYamlFile<T>(ctx: LoadContext, name: string, schema: z.ZodType<T>, o
 
 /** site.yaml and sections.yaml (required), tags.yaml and trending.yaml (optional). */
 function readSiteFiles(ctx: LoadContext) {
+  const read = (name: SiteFileName) => readYamlFile(ctx, name, SITE_FILES[name].schema as z.ZodType, SITE_FILES[name].optional);
   return {
-    site: readYamlFile(ctx, "site.yaml", siteSchema, false),
-    sections: readYamlFile(ctx, "sections.yaml", sectionsSchema, false) ?? [],
-    tagLabels: readYamlFile(ctx, "tags.yaml", tagsSchema, true) ?? {},
-    trending: readYamlFile(ctx, "trending.yaml", trendingSchema, true) ?? [],
+    site: read("site.yaml") as SiteConfig | undefined,
+    sections: (read("sections.yaml") as Section[] | undefined) ?? [],
+    tagLabels: (read("tags.yaml") as Record<string, string> | undefined) ?? {},
+    trending: (read("trending.yaml") as TrendingLink[] | undefined) ?? [],
   };
 }
 
 /** Every `<name>.mdx` in a folder, reporting files that would otherwise be skipped silently. */
-function listMdx(ctx: LoadContext, dir: string, what: string) {
+export function listMdx(ctx: LoadContext, dir: string, what: string): SourceFile[] {
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
@@ -157,17 +190,21 @@ function listMdx(ctx: LoadContext, dir: string, what: string) {
 
 /** content/authors/*.mdx: valid frontmatter, and an avatar that exists. */
 function loadAuthors(ctx: LoadContext): Author[] {
-  const authors: Author[] = [];
-  for (const { id, file, source } of listMdx(ctx, path.join(ctx.contentDir, "authors"), "author id")) {
+  return listMdx(ctx, path.join(ctx.contentDir, "authors"), "author id").flatMap((f) => validateAuthor(ctx, f) ?? []);
+}
+
+/** One author file: valid frontmatter and an avatar on disk; undefined (issues reported) otherwise. */
+export function validateAuthor(ctx: LoadContext, { id, file, source }: SourceFile): Author | undefined {
+  {
     const fm = parseFrontmatter(source);
     if (fm.error) {
       ctx.report({ severity: "error", file: ctx.rel(file), line: fm.error.line, message: fm.error.message });
-      continue;
+      return undefined;
     }
     const parsed = authorFrontmatterSchema.safeParse(fm.data ?? {});
     if (!parsed.success) {
       reportSchemaErrors(ctx, ctx.rel(file), authorFrontmatterSchema, parsed.error, fm.lineOf);
-      continue;
+      return undefined;
     }
     const { avatar, ...rest } = parsed.data;
     let sizedAvatar: Author["avatar"];
@@ -176,9 +213,8 @@ function loadAuthors(ctx: LoadContext): Author[] {
       if (!dims) ctx.report({ severity: "error", file: ctx.rel(file), field: "avatar", line: fm.lineOf(["avatar"]), message: `\`avatar\` points at ${avatar}, but there is no readable image at public${avatar}`, fix: "Add the file under public/ or correct the path." });
       else sizedAvatar = { src: avatar, ...dims };
     }
-    authors.push({ id, file: ctx.rel(file), ...rest, avatar: sizedAvatar });
+    return { id, file: ctx.rel(file), ...rest, avatar: sizedAvatar };
   }
-  return authors;
 }
 
 /**
@@ -188,16 +224,30 @@ function loadAuthors(ctx: LoadContext): Author[] {
 function loadStories(ctx: LoadContext, sectionIds: Set<string>, authorIds: Set<string>) {
   const stories: Story[] = [];
   const lineOf = new Map<string, LineOf>();
-  for (const { id: slug, file, source } of listMdx(ctx, path.join(ctx.contentDir, "articles"), "slug")) {
+  for (const f of listMdx(ctx, path.join(ctx.contentDir, "articles"), "slug")) {
+    const valid = validateStory(ctx, f, sectionIds, authorIds);
+    if (!valid) continue;
+    lineOf.set(valid.story.slug, valid.lineOf);
+    stories.push(valid.story);
+  }
+  return { stories, lineOf };
+}
+
+/**
+ * One story file: valid frontmatter, a declared section, existing authors, sane dates and a lead
+ * image on disk. Undefined (with the issues reported) when it cannot be published.
+ */
+export function validateStory(ctx: LoadContext, { id: slug, file, source }: SourceFile, sectionIds: Set<string>, authorIds: Set<string>): { story: Story; lineOf: LineOf } | undefined {
+  {
     const fm = parseFrontmatter(source);
     if (fm.error) {
       ctx.report({ severity: "error", file: ctx.rel(file), line: fm.error.line, message: fm.error.message, fix: "Check the indentation and quote values that contain `: ` or start with a special character." });
-      continue;
+      return undefined;
     }
     const parsed = storyFrontmatterSchema.safeParse(fm.data ?? {});
     if (!parsed.success) {
       reportSchemaErrors(ctx, ctx.rel(file), storyFrontmatterSchema, parsed.error, fm.lineOf);
-      continue;
+      return undefined;
     }
     const data = parsed.data;
     const f = ctx.rel(file);
@@ -227,14 +277,23 @@ function loadStories(ctx: LoadContext, sectionIds: Set<string>, authorIds: Set<s
     } else if (data.status === "published") {
       fail({ ...at("image", []), message: "has no lead `image`: a published story needs one (src, alt, caption, credit)", fix: "Add an `image:` block; see docs/authoring.md. A draft may go without one until it is published." });
     }
-    if (!ok) continue;
-    lineOf.set(slug, fm.lineOf);
+    if (!ok) return undefined;
     const { image: _ignored, ...rest } = data;
     void _ignored;
-    stories.push({ ...rest, slug, file: f, publishedAt, updatedAt, image });
+    return { story: { ...rest, slug, file: f, publishedAt, updatedAt, image }, lineOf: fm.lineOf };
   }
+}
 
-  return { stories, lineOf };
+/**
+ * The checks across stories: related links, twin headlines, redirects. `lineOf` may lack stories
+ * whose source is not at hand (a publish checks the changed files against the index): their
+ * issues then carry no line.
+ */
+export function checkAcrossStories(ctx: LoadContext, stories: Story[], lineOf: Map<string, LineOf>) {
+  const lines = new Map(stories.map((s) => [s.slug, lineOf.get(s.slug) ?? (() => undefined)]));
+  checkRelated(ctx, stories, lines);
+  checkHeadlines(ctx, stories, lines);
+  checkRedirects(ctx, stories, lines);
 }
 
 /** `related` points at existing stories other than itself; a public story linking to a hidden one gets a warning. */

@@ -22,6 +22,7 @@ export function createQueries(content: Content) {
   const storyBySlug = new Map(content.stories.map((s) => [s.slug, s]));
   const authorById = new Map(content.authors.map((a) => [a.id, a]));
   const sectionById = new Map(content.sections.map((s) => [s.id, s]));
+  const redirectOwner = new Map(content.stories.flatMap((s) => s.redirectFrom.map((old) => [old, s] as const)));
 
   const visibleStories = (v: ViewArg) => {
     const view = asView(v);
@@ -45,16 +46,15 @@ export function createQueries(content: Content) {
       const story = storyBySlug.get(slug);
       return story && isVisible(story, asView(view)) ? story : undefined;
     },
-    /**
-     * Every URL that may serve a story some day, hidden ones included: routing only, so their
-     * pages exist (as 404s) and go live on revalidation. Content itself still goes through isVisible.
-     */
-    routeSlugs: (): string[] => content.stories.map((s) => s.slug),
-    routeTags: (): string[] => [...new Set(content.stories.flatMap((s) => s.tags))].sort(),
-    /** The most pages a list could need once every hidden story is public. */
-    routeCount: (filter: (s: Story) => boolean): number => content.stories.filter(filter).length,
-    /** Whether any story, public or not, has this slug (for the content check and build errors). */
+    /** The newest public stories: the ones a build prerenders (the rest render on first request). */
+    recentSlugs: (now: Date, limit: number): string[] => visibleStories(now).slice(0, limit).map((s) => s.slug),
+    /** Whether any story, public or not, has this slug (for the preview form). */
     storyExists: (slug: string): boolean => storyBySlug.has(slug),
+    /** The public story that a renamed slug now lives at; never a hidden one, so a redirect cannot reveal it. */
+    renamedTo: (oldSlug: string, now: Date): Story | undefined => {
+      const story = redirectOwner.get(oldSlug);
+      return story && isVisible(story, { now }) ? story : undefined;
+    },
 
     latest: (view: ViewArg, limit = Infinity): Story[] => visibleStories(view).slice(0, limit),
     bySection: (id: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.section === id),

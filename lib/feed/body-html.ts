@@ -11,9 +11,8 @@
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { visit } from "unist-util-visit";
-import { content, sizedImage, type Story } from "@/lib/content";
+import { content, sizedImage, storyBody, type Story } from "@/lib/content";
 import type { BodyComponentName, BodyComponentProps } from "@/lib/content/body/components";
-import { loadStoryBody } from "@/lib/content/body/load";
 import { isComponentNode, parseBody, type BodyComponentNode, type BodyTree } from "@/lib/content/body/parse";
 import { ContentError } from "@/lib/content/issues";
 import { formatDateTime, listNames } from "@/lib/format";
@@ -183,13 +182,13 @@ export async function renderBodyHtml(source: string, ctx: BodyHtmlContext, file 
 
 /**
  * The public feed HTML of a published story, through the one body pipeline (parsed once per file
- * version by loadStoryBody). Undefined when the body has errors: the content check fails the
+ * version). Undefined when the body has errors: the content check fails the
  * build for that, so this is a last resort that keeps the rest of the feed.
  */
 export async function storyBodyHtml(story: Story, now = new Date()): Promise<string | undefined> {
-  const site = content();
+  const site = await content();
   try {
-    const { tree } = await loadStoryBody(story.file);
+    const { tree } = await storyBody(story);
     return treeToFeedHtml(tree, {
       base: siteUrl(),
       timeZone: site.site.timeZone,

@@ -42,7 +42,7 @@ export interface BuildFeedOptions {
 
 /** The RSS 2.0 document for `stories`. Pass only stories from a public query (`new Date()` view). */
 export async function buildFeed({ title, description, path, pageUrl, stories, now = new Date() }: BuildFeedOptions): Promise<string> {
-  const site = content();
+  const site = await content();
   const items = stories.slice(0, FEED_SIZE);
   const newest = items.map((s) => (s.updatedAt ?? s.publishedAt).getTime());
 

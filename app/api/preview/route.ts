@@ -78,13 +78,13 @@ async function openPreview(
   expiresAt: Date,
   { now, sharedLink }: { now: Date; sharedLink: boolean },
 ) {
-  if (!slug || !SLUG_PATTERN.test(slug) || !content().storyExists(slug)) {
+  if (!slug || !SLUG_PATTERN.test(slug) || !(await content()).storyExists(slug)) {
     return reply(404, `There is no story with the slug "${(slug ?? "").slice(0, 100)}".`);
   }
   const path = articlePath(slug);
   // After a POST, 303 makes the browser GET the story.
   const status = sharedLink ? 307 : 303;
-  const story = content().publicStory(slug, { now, preview: { scope: slug } })!;
+  const story = (await content()).publicStory(slug, { now, preview: { scope: slug } })!;
   // A shared link to a story that has since gone live just lands on the public page.
   if (sharedLink && isPublic(story, now)) return redirectTo(path, status);
 

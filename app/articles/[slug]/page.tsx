@@ -10,8 +10,10 @@ import { AuthorBox } from "@/components/AuthorBox";
 import { FollowWidget } from "@/components/FollowWidget";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { RelatedStories } from "@/components/RelatedStories";
-import { content, sizedImage } from "@/lib/content";
-import { loadStoryBody } from "@/lib/content/body/load";
+import { content, sizedImage, storyBody } from "@/lib/content";
+import { moreSlugs } from "@/lib/content/body/parse";
+import { cacheTag } from "@/lib/content/cache-tags";
+import { tagResponse } from "@/lib/cache";
 import { StoryBody } from "@/components/body/StoryBody";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
@@ -23,25 +25,27 @@ import { absoluteUrl, articlePath, cropPath, feedPath, FRONT_PATH, listPath } fr
 
 type Params = { slug: string };
 
-// Every story's URL is prerendered: public ones as pages, hidden ones as 404s that are re-checked
-// every 30 s, so a scheduled story goes live on its own. Previews render per request; any other
-// slug is the static 404 page. (A 404 thrown by a page, as for a hidden story, gets only a
-// client-rendered body from Next: vercel/next.js#62228. Unknown slugs never take that path.)
-export const revalidate = 30;
-export const dynamicParams = false;
+// The newest stories are prerendered; every other story renders on its first request and is then
+// cached (shared by every server), tagged with what it shows so a publish expires it at once; the
+// hour is only a safety net. Slugs that are not public never reach this page: proxy.ts answers
+// them with the static 404 page (a 404 thrown by a page gets only a client-rendered body from
+// Next: vercel/next.js#62228). Previews render per request.
+export const revalidate = 3600;
+export const dynamicParams = true;
 
-export function generateStaticParams(): Params[] {
-  return content()
-    .routeSlugs()
-    .map((slug) => ({ slug }));
+/** How many of the newest stories a build prerenders (LEDGER_PRERENDER_STORIES, default 200). */
+const PRERENDERED_STORIES = Number(process.env.LEDGER_PRERENDER_STORIES ?? 200);
+
+export async function generateStaticParams(): Promise<Params[]> {
+  return (await content()).recentSlugs(new Date(), PRERENDERED_STORIES).map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }): Promise<Metadata> {
   const { slug } = await params;
   const view = await currentView();
-  const story = SLUG_PATTERN.test(slug) ? content().publicStory(slug, view) : undefined;
+  const story = SLUG_PATTERN.test(slug) ? (await content()).publicStory(slug, view) : undefined;
   if (!story) return {};
-  const site = content();
+  const site = await content();
   const path = articlePath(story.slug);
   const image = story.image && { url: cropPath(story.slug, "og"), ...CROPS.og, alt: story.image.alt };
   return {
@@ -72,14 +76,19 @@ export async function generateMetadata({ params }: { params: Promise<Params> }):
 
 export default async function ArticlePage({ params }: { params: Promise<Params> }) {
   const { slug } = await params;
-  const site = content();
+  const site = await content();
   const view = await currentView();
   const story = SLUG_PATTERN.test(slug) ? site.publicStory(slug, view) : undefined;
   if (!story) notFound();
   const section = site.section(story.section)!;
   const authors = story.authors.map((id) => site.author(id)!);
   // The body is data from the one body pipeline, never a compiled module.
-  const body = await loadStoryBody(story.file);
+  const body = await storyBody(story);
+  const related = site.related(story, view);
+  await tagResponse([
+    ...[story.slug, ...related.map((s) => s.slug), ...moreSlugs(body.tree)].map(cacheTag.story),
+    ...story.authors.map(cacheTag.author),
+  ]);
 
   return (
     <>
@@ -119,7 +128,7 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
           ]}
         />
       </div>
-      <RelatedStories stories={site.related(story, view)} sections={site.sections} timeZone={site.site.timeZone} now={view.now} />
+      <RelatedStories stories={related} sections={site.sections} timeZone={site.site.timeZone} now={view.now} />
       <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} timeZone={site.site.timeZone} />
     </>
   );

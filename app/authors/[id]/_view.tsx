@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { AuthorProfile } from "@/components/AuthorBox";
@@ -9,13 +11,13 @@ import { currentView } from "@/lib/view";
 import { JsonLd } from "@/components/JsonLd";
 import { profilePageJsonLd } from "@/lib/seo/jsonld";
 
-export function authorParams() {
-  const site = content();
-  return site.authors().map((a) => ({ id: a.id, count: site.routeCount((story) => story.authors.includes(a.id)) }));
+/** Every author's first page is prerendered; later pages render on first request. */
+export async function authorParams() {
+  return (await content()).authors().map((a) => ({ id: a.id }));
 }
 
-export function authorMetadata(id: string, page: number): Metadata {
-  const site = content();
+export async function authorMetadata(id: string, page: number): Promise<Metadata> {
+  const site = await content();
   const author = site.author(id);
   if (!author) return {};
   return listMetadata({ kind: "author", id }, page, {
@@ -26,8 +28,9 @@ export function authorMetadata(id: string, page: number): Metadata {
 }
 
 export async function AuthorView({ id, page }: { id: string; page: number }) {
-  const site = content();
+  const site = await content();
   const view = await currentView();
+  await tagResponse([cacheTag.author(id)]);
   const author = site.author(id);
   const list = author && paginate(site.byAuthor(id, view), page);
   if (!author || !list) notFound();

@@ -1,13 +1,14 @@
 import { AuthorView, authorMetadata, authorParams } from "./_view";
 
 type Params = { id: string };
-// Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled
-// stories appear on their own; any other URL is the static 404 page.
+// First pages are prerendered, other lists render on first request; all are cached, expired by
+// a publish (cache tags) and re-checked every 30 s so scheduled stories appear on their own.
+// proxy.ts answers a list that does not exist with the static 404 page.
 export const revalidate = 30;
-export const dynamicParams = false;
+export const dynamicParams = true;
 
-export function generateStaticParams(): Params[] {
-  return authorParams().map(({ id }) => ({ id }));
+export async function generateStaticParams(): Promise<Params[]> {
+  return (await authorParams()).map(({ id }) => ({ id }));
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }) {

@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ListHeader } from "@/components/ListHeader";
@@ -7,13 +9,13 @@ import { alternateFeeds } from "@/lib/feed/alternates";
 import { listMetadata } from "@/lib/list-pages";
 import { currentView } from "@/lib/view";
 
-export function sectionParams() {
-  const site = content();
-  return site.sections.map((s) => ({ id: s.id, count: site.routeCount((story) => story.section === s.id) }));
+/** Every section's first page is prerendered; later pages render on first request. */
+export async function sectionParams() {
+  return (await content()).sections.map((s) => ({ id: s.id }));
 }
 
-export function sectionMetadata(id: string, page: number): Metadata {
-  const site = content();
+export async function sectionMetadata(id: string, page: number): Promise<Metadata> {
+  const site = await content();
   const section = site.section(id);
   if (!section) return {};
   return listMetadata({ kind: "section", id }, page, {
@@ -24,8 +26,9 @@ export function sectionMetadata(id: string, page: number): Metadata {
 }
 
 export async function SectionView({ id, page }: { id: string; page: number }) {
-  const site = content();
+  const site = await content();
   const view = await currentView();
+  await tagResponse([cacheTag.section(id)]);
   const section = site.section(id);
   const list = section && paginate(site.bySection(id, view), page);
   if (!section || !list) notFound();

@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import { content } from "@/lib/content";
 import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
 import { siteUrl } from "@/lib/routes";
@@ -6,14 +8,14 @@ type Params = { file: string };
 // Re-checked every 30 s like /sitemap.xml, so the index and its chunks agree.
 export const revalidate = 30;
 
-function render(now: Date) {
+async function render(now: Date) {
   const base = siteUrl();
-  return renderSitemap(sitemapEntries(content(), now, base), { baseUrl: base });
+  return renderSitemap(sitemapEntries(await content(), now, base), { baseUrl: base });
 }
 
 /** The chunks that exist at build time are prerendered; others are rendered on first request. */
-export function generateStaticParams(): Params[] {
-  const sitemap = render(new Date());
+export async function generateStaticParams(): Promise<Params[]> {
+  const sitemap = await render(new Date());
   return sitemap.kind === "index" ? sitemap.chunks.map((_, i) => ({ file: `${i + 1}.xml` })) : [];
 }
 
@@ -21,9 +23,10 @@ const notFound = () => new Response("Not found\n", { status: 404, headers: { "Co
 
 /** /sitemaps/<n>.xml: the n-th chunk of a sitemap index; anything else, or a chunk that does not exist, is a 404. */
 export async function GET(_request: Request, { params }: { params: Promise<Params> }) {
+  await tagResponse([cacheTag.lists]);
   const match = /^([1-9][0-9]{0,5})\.xml$/.exec((await params).file);
   if (!match) return notFound();
-  const sitemap = render(new Date());
+  const sitemap = await render(new Date());
   const xml = sitemap.kind === "index" ? sitemap.chunk(Number(match[1])) : undefined;
   return xml === undefined ? notFound() : new Response(xml, { headers: XML_HEADERS });
 }

@@ -1,3 +1,5 @@
+import { tagResponse } from "@/lib/cache";
+import { cacheTag } from "@/lib/content/cache-tags";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ListHeader } from "@/components/ListHeader";
@@ -7,14 +9,8 @@ import { SLUG_PATTERN } from "@/lib/content/schema";
 import { listMetadata } from "@/lib/list-pages";
 import { currentView } from "@/lib/view";
 
-/** Every tag any story uses, hidden stories included, so a scheduled story's new tag page goes live with it. */
-export function tagParams() {
-  const site = content();
-  return site.routeTags().map((tag) => ({ tag, count: site.routeCount((s) => s.tags.includes(tag)) }));
-}
-
 export async function tagMetadata(tag: string, page: number): Promise<Metadata> {
-  const site = content();
+  const site = await content();
   if (!SLUG_PATTERN.test(tag) || !site.byTag(tag, await currentView()).length) return {};
   const label = site.tagLabel(tag);
   return listMetadata({ kind: "tag", id: tag }, page, {
@@ -24,8 +20,9 @@ export async function tagMetadata(tag: string, page: number): Promise<Metadata> 
 }
 
 export async function TagView({ tag, page }: { tag: string; page: number }) {
-  const site = content();
+  const site = await content();
   const view = await currentView();
+  await tagResponse([cacheTag.tag(tag)]);
   const stories = SLUG_PATTERN.test(tag) ? site.byTag(tag, view) : [];
   const list = stories.length ? paginate(stories, page) : undefined;
   if (!list) notFound();

@@ -1,13 +1,15 @@
-import { TagView, tagMetadata, tagParams } from "./_view";
+import { TagView, tagMetadata } from "./_view";
 
 type Params = { tag: string };
-// Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled
-// stories appear on their own; any other URL is the static 404 page.
+// First pages are prerendered, other lists render on first request; all are cached, expired by
+// a publish (cache tags) and re-checked every 30 s so scheduled stories appear on their own.
+// proxy.ts answers a list that does not exist with the static 404 page.
 export const revalidate = 30;
-export const dynamicParams = false;
+export const dynamicParams = true;
 
+/** Tag pages render on first request (an archive has thousands of tags). */
 export function generateStaticParams(): Params[] {
-  return tagParams().map(({ tag }) => ({ tag }));
+  return [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }) {

@@ -36,6 +36,17 @@ export function isComponentNode(node: { type: string; tagName?: string }): node 
   return node.type === "element" && !!node.tagName && isBodyComponent(node.tagName);
 }
 
+/** The slugs a body's MORE: lines point at (their headlines are shown, so the page shows those stories). */
+export function moreSlugs(tree: BodyTree): string[] {
+  const slugs: string[] = [];
+  const walk = (node: { type: string; tagName?: string; properties?: unknown; children?: unknown[] }) => {
+    if (isComponentNode(node) && node.tagName === "More") slugs.push(node.properties.slug);
+    (node.children as (typeof node)[] | undefined)?.forEach(walk);
+  };
+  walk(tree as unknown as Parameters<typeof walk>[0]);
+  return slugs;
+}
+
 export interface ParsedBody {
   tree: BodyTree;
   /** Problems, each with the file and line; errors fail the content check. */

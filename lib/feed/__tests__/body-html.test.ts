@@ -44,7 +44,7 @@ describe("renderBodyHtml: components", () => {
   });
 
   it("asks the content layer's public view: a draft and a scheduled story are never linked", async () => {
-    const site = content();
+    const site = await content();
     const publicStory = (slug: string) => site.publicStory(slug, new Date());
     for (const slug of ["harlow-pass-ceasefire-talks", "old-orlen-bridge-reopens"]) {
       expect(site.storyExists(slug)).toBe(true);
@@ -157,8 +157,8 @@ describe("renderBodyHtml: escaping and URLs", () => {
   });
 });
 
-describe("storyBodyHtml (the real content)", () => {
-  const site = content();
+describe("storyBodyHtml (the real content)", async () => {
+  const site = await content();
   const flagship = site.publicStory("vestria-sends-troops-to-harlow-pass", new Date())!;
 
   it("renders the flagship story with every component, absolute URLs and the contributors line", async () => {

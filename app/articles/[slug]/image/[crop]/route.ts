@@ -19,7 +19,7 @@ const notFound = () => new Response("Not found\n", { status: 404, headers: { "Co
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; crop: string }> }) {
   const { slug, crop } = await params;
   if (!SLUG_PATTERN.test(slug) || !isCropName(crop)) return notFound();
-  const story = content().publicStory(slug, new Date());
+  const story = (await content()).publicStory(slug, new Date());
   if (!story?.image) return notFound();
   const { width, height } = CROPS[crop];
   const file = path.join(process.cwd(), "public", story.image.src);

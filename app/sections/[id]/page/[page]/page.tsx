@@ -1,14 +1,13 @@
-import { SectionView, sectionMetadata, sectionParams } from "../../_view";
-import { pageParams, parsePage } from "@/lib/list-pages";
+import { SectionView, sectionMetadata } from "../../_view";
+import { parsePage } from "@/lib/list-pages";
 
 type Params = { id: string; page: string };
-// Lists are prerendered (with room for hidden stories) and re-checked every 30 s, so scheduled
-// stories appear on their own; any other URL is the static 404 page.
+// Later pages render on first request and are cached like first pages (see ../../page.tsx).
 export const revalidate = 30;
-export const dynamicParams = false;
+export const dynamicParams = true;
 
 export function generateStaticParams(): Params[] {
-  return sectionParams().flatMap(({ id, count }) => pageParams(count).map(({ page }) => ({ id, page })));
+  return [];
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }) {

@@ -1,0 +1,40 @@
+/**
+ * `npm run content:index`: brings the content index (LEDGER_INDEX: the embedded SQLite file by
+ * default, or a redis:// URL) up to date with the content folder. Only changed files are parsed
+ * and validated; an error names file, line and field and writes nothing. `npm run build` runs it
+ * first, so a fresh checkout builds with the sample news; running servers are told about changes
+ * by `npm run publish` instead (which also expires their caches).
+ */
+import { contentDirOf } from "../lib/content/load";
+import { diffContent } from "../lib/content/changes";
+import { formatIssue } from "../lib/content/issues";
+import { publishChanges } from "../lib/content/publish";
+import { indexLocation, openStore } from "../lib/content/store";
+import { ensurePublishSecret } from "../lib/publish/secret";
+
+async function main() {
+  const started = performance.now();
+  const root = process.cwd();
+  const contentDir = contentDirOf(root);
+  ensurePublishSecret(root);
+  const store = openStore();
+  try {
+    const changes = diffContent(contentDir, await store.manifest());
+    const result = await publishChanges(store, changes, { root, contentDir });
+    for (const issue of result.issues) console.log(formatIssue(issue) + "\n");
+    const ms = Math.round(performance.now() - started);
+    if (!result.ok) {
+      console.log(`Index not updated: ${result.issues.filter((i) => i.severity === "error").length} error(s) in the changed files.`);
+      process.exitCode = 1;
+      return;
+    }
+    console.log(`Content index ${indexLocation()}: ${result.changed.length} file(s) changed, up to date in ${ms} ms.`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
