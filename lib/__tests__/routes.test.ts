@@ -16,6 +16,7 @@ import {
   siteUrl,
   TRUST_PATHS,
 } from "../routes";
+import { matchContentRoute } from "../routes";
 
 // The literal URLs live here and nowhere else in the tests: every other test builds them with lib/routes.
 describe("page paths", () => {
@@ -112,5 +113,19 @@ describe("absolute URLs", () => {
   it("refuses anything that is not a path on the site", () => {
     expect(() => absoluteUrl("articles/x", "https://news.example")).toThrow(/starting with "\/"/);
     expect(() => absoluteUrl("https://evil.example/", "https://news.example")).toThrow();
+  });
+});
+
+describe("matchContentRoute", () => {
+  it("knows the content pages the proxy must check, and nothing else", () => {
+    expect(matchContentRoute("/articles/a-story")).toEqual({ kind: "article", slug: "a-story" });
+    expect(matchContentRoute("/sections/world")).toEqual({ kind: "list", list: { kind: "section", id: "world" }, page: 1 });
+    expect(matchContentRoute("/tags/ports/page/3")).toEqual({ kind: "list", list: { kind: "tag", id: "ports" }, page: 3 });
+    expect(matchContentRoute("/authors/ana/page/0")).toMatchObject({ page: NaN });
+    expect(matchContentRoute("/authors/ana/page/2x")).toMatchObject({ page: NaN });
+    expect(matchContentRoute("/articles/%C3%A9t%C3%A9")).toEqual({ kind: "article", slug: "été" });
+    for (const other of ["/", "/feed.xml", "/articles/a/image/og", "/sections/world/feed.xml", "/api/publish", "/about", "/articles"]) {
+      expect(matchContentRoute(other)).toBeUndefined();
+    }
   });
 });
