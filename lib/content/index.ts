@@ -49,6 +49,11 @@ async function currentSnapshot(): Promise<Snapshot> {
   return snapshot;
 }
 
+/** Every index entry as this process holds it, caught up with the latest publish (for publishing). */
+export async function indexEntries(): Promise<Map<string, { hash: string; data: unknown }>> {
+  return (await currentSnapshot()).entries;
+}
+
 /** The site's content as of now; one index read per request (React's cache). */
 export const content = cache(async (): Promise<Queries> => (await currentSnapshot()).queries);
 

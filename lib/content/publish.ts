@@ -44,12 +44,14 @@ export interface PublishOptions {
   /** The content folder, for file names in messages. */
   contentDir: string;
   now?: Date;
+  /** The index as the caller already holds it (a server's snapshot), so it is not read again. */
+  current?: Map<string, { hash: string; data: unknown }>;
 }
 
-export async function publishChanges(store: ContentStore, changes: FileChange[], { root, contentDir, now = new Date() }: PublishOptions): Promise<PublishResult> {
+export async function publishChanges(store: ContentStore, changes: FileChange[], { root, contentDir, now = new Date(), current }: PublishOptions): Promise<PublishResult> {
   const ctx = createLoadContext({ root, contentDir, now });
   const label = (p: string) => ctx.rel(path.join(contentDir, p));
-  const before = new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
+  const before = current ?? new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
 
   // Only what differs from the index; unknown paths are an editor's mistake worth naming.
   const changed: FileChange[] = [];

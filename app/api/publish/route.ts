@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { expireTags } from "@/lib/cache";
+import { indexEntries } from "@/lib/content";
 import { contentDirOf } from "@/lib/content/load";
 import { publishChanges } from "@/lib/content/publish";
 import { sharedStore } from "@/lib/content/store";
@@ -33,6 +34,8 @@ const publishRequest = z.strictObject({
     .max(200_000),
 });
 
+let queue: Promise<unknown> = Promise.resolve();
+
 function authorised(request: Request): Response | undefined {
   const secret = publishSecret();
   if (!secret) return json(503, { error: "Publishing is off: set LEDGER_PUBLISH_SECRET (16+ characters) on the server." });
@@ -61,7 +64,12 @@ export async function POST(request: Request) {
   if (!parsed.success) return json(400, { error: `Not a publish request: ${parsed.error.issues[0]?.message}` });
 
   const root = process.cwd();
-  const result = await publishChanges(sharedStore(), parsed.data.changes, { root, contentDir: contentDirOf(root) });
+  // One publish at a time per server: each validates against the index as the one before left it.
+  const turn = queue.then(async () =>
+    publishChanges(sharedStore(), parsed.data.changes, { root, contentDir: contentDirOf(root), current: await indexEntries() }),
+  );
+  queue = turn.catch(() => undefined);
+  const result = await turn;
   if (!result.ok) return json(422, result);
   expireTags(result.tags);
   await purgeEdge(result.paths);
