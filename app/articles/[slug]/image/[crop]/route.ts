@@ -1,6 +1,8 @@
 import path from "node:path";
 import sharp from "sharp";
+import { tagResponse } from "@/lib/cache";
 import { content } from "@/lib/content";
+import { cacheTag } from "@/lib/content/cache-tags";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { CROPS, isCropName } from "@/lib/seo/crops";
 
@@ -19,6 +21,7 @@ const notFound = () => new Response("Not found\n", { status: 404, headers: { "Co
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; crop: string }> }) {
   const { slug, crop } = await params;
   if (!SLUG_PATTERN.test(slug) || !isCropName(crop)) return notFound();
+  await tagResponse([cacheTag.story(slug)]); // a takedown takes the crops down too
   const story = (await content()).publicStory(slug, new Date());
   if (!story?.image) return notFound();
   const { width, height } = CROPS[crop];
