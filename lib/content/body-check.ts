@@ -4,6 +4,7 @@
  * stories, images on disk, and placeholders left in a story that is going public.
  * Used by `npm run content:check`, which `npm run build` runs first.
  */
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Root } from "hast";
@@ -32,8 +33,14 @@ function walk(node: Node, visit: (node: Node) => void) {
 /** Public, or scheduled to become public on its own: placeholders must be gone. */
 const goingPublic = (story: Story) => story.status === "published";
 
-export async function checkBodies(content: Content, root: string, now = new Date()): Promise<ContentIssue[]> {
-  const issues: ContentIssue[] = [];
+export interface CheckBodiesOptions {
+  /** Facts of bodies checked before, by file hash: only new or changed bodies are parsed again. */
+  cache?: Map<string, BodyFacts>;
+  /** Parse with this many worker threads (the CLI uses every core); 0 parses in this thread. */
+  workers?: number;
+}
+
+export async function checkBodies(content: Content, root: string, now = new Date(), { cache, workers = 0 }: CheckBodiesOptions = {}): Promise<ContentIssue[]> {
   const publicDir = path.join(root, "public");
   const bySlug = new Map(content.stories.map((s) => [s.slug, s]));
   const files: { file: string; story?: Story }[] = [
@@ -52,10 +59,79 @@ export async function checkBodies(content: Content, root: string, now = new Date
     }
   }
 
-  for (const { file, story } of files) {
-    issues.push(...(await checkBodyFile({ file, source: fs.readFileSync(path.join(root, file), "utf8"), story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now })));
+  const sources = files.map(({ file }) => fs.readFileSync(path.join(/* turbopackIgnore: true */ root, file), "utf8"));
+  const hashes = sources.map(hashText);
+  const facts = new Array<BodyFacts | undefined>(files.length);
+  const missing: number[] = [];
+  hashes.forEach((h, i) => (cache?.has(h) ? (facts[i] = cache.get(h)) : missing.push(i)));
+  const computed = await computeFacts(
+    missing.map((i) => ({ file: files[i].file, source: sources[i] })),
+    workers,
+  );
+  missing.forEach((i, k) => {
+    facts[i] = computed[k];
+    cache?.set(hashes[i], computed[k]);
+  });
+
+  return files.flatMap(({ file, story }, i) => judgeBody(facts[i]!, { file, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now }));
+}
+
+const hashText = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** Facts for many bodies, in worker threads when asked (the parse is the slow part of the check). */
+async function computeFacts(jobs: { file: string; source: string }[], workers: number): Promise<BodyFacts[]> {
+  if (workers < 2 || jobs.length < 200) {
+    const out: BodyFacts[] = [];
+    for (const job of jobs) out.push(await bodyFacts(job.file, job.source));
+    return out;
   }
-  return issues;
+  // Only the content check CLI spreads the work; the servers never load the worker code.
+  const { runInWorkers } = await import(/* turbopackIgnore: true */ "./body-check-workers");
+  return runInWorkers(jobs, workers);
+}
+
+/**
+ * What a body says, from its text alone (so it can be cached by the text's hash): the pipeline's
+ * own issues, the stories and images it points at, and placeholders left in it.
+ */
+export interface BodyFacts {
+  issues: ContentIssue[];
+  mores: { slug: string; line?: number }[];
+  images: { src: string; line?: number }[];
+  todos: { text: string; line?: number }[];
+  /** Frontmatter fields still holding TODO (an error only for a story going public). */
+  fieldTodos: ContentIssue[];
+}
+
+export async function bodyFacts(file: string, source: string): Promise<BodyFacts> {
+  const { tree, issues } = await parseBody(source, { file });
+  const facts: BodyFacts = { issues, mores: [], images: [], todos: [], fieldTodos: placeholderFields(file, source) };
+  walk(tree as Root as Node, (node) => {
+    const line = node.position?.start.line;
+    if (isComponentNode(node) && node.tagName === "More") facts.mores.push({ slug: node.properties.slug, line });
+    if (isComponentNode(node) && node.tagName === "ImageCaption") facts.images.push({ src: node.properties.src ?? "", line });
+    if (node.type === "text" && PLACEHOLDER.test(node.value ?? "")) facts.todos.push({ text: node.value ?? "", line });
+  });
+  return facts;
+}
+
+/** The checks that need the rest of the content: link targets, images on disk, placeholders. */
+function judgeBody(facts: BodyFacts, { file, story, storyBySlug, publicDir, now }: Omit<BodyFile, "source">): ContentIssue[] {
+  const found = [...facts.issues];
+  const at = (line?: number) => ({ severity: "error" as const, file, line });
+  for (const { slug, line } of facts.mores) {
+    const target = storyBySlug(slug);
+    if (!target) found.push({ ...at(line), field: "<More> slug", message: `<More> points at "${slug}", but there is no story content/articles/${slug}.mdx`, fix: "Correct the slug (the file name without .mdx)." });
+    else if (story && isPublic(story, now) && !isPublic(target, now)) found.push({ ...at(line), severity: "warning", field: "<More> slug", message: `<More> points at "${target.slug}", which is not public yet, so the line is left out until it is` });
+  }
+  for (const { src, line } of facts.images) {
+    if (!readImageDimensions(publicDir, src)) found.push({ ...at(line), field: "<ImageCaption> src", message: `<ImageCaption> points at ${src}, but there is no readable image at public${src}`, fix: "Add the file under public/ or correct the path." });
+  }
+  if (story && goingPublic(story)) {
+    for (const { text, line } of facts.todos) found.push({ ...at(line), message: `still has a TODO placeholder in the body: "${text.trim().slice(0, 60)}"`, fix: "Write the text, or set `status: draft` until it is ready." });
+    found.push(...facts.fieldTodos);
+  }
+  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 export interface BodyFile {
@@ -71,27 +147,8 @@ export interface BodyFile {
 }
 
 /** One body through the pipeline, plus the checks that need the rest of the content. */
-export async function checkBodyFile({ file, source, story, storyBySlug, publicDir, now }: BodyFile): Promise<ContentIssue[]> {
-  const { tree, issues: found } = await parseBody(source, { file });
-  const at = (node: Node) => ({ severity: "error" as const, file, line: node.position?.start.line });
-
-  walk(tree as Root as Node, (node) => {
-    if (isComponentNode(node) && node.tagName === "More") {
-      const slug = node.properties.slug;
-      const target = storyBySlug(slug);
-      if (!target) found.push({ ...at(node), field: "<More> slug", message: `<More> points at "${slug}", but there is no story content/articles/${slug}.mdx`, fix: "Correct the slug (the file name without .mdx)." });
-      else if (story && isPublic(story, now) && !isPublic(target, now)) found.push({ ...at(node), severity: "warning", field: "<More> slug", message: `<More> points at "${target.slug}", which is not public yet, so the line is left out until it is` });
-    }
-    if (isComponentNode(node) && node.tagName === "ImageCaption" && !readImageDimensions(publicDir, node.properties.src ?? "")) {
-      const src = node.properties.src;
-      found.push({ ...at(node), field: "<ImageCaption> src", message: `<ImageCaption> points at ${src}, but there is no readable image at public${src}`, fix: "Add the file under public/ or correct the path." });
-    }
-    if (story && goingPublic(story) && node.type === "text" && PLACEHOLDER.test(node.value ?? "")) {
-      found.push({ ...at(node), message: `still has a TODO placeholder in the body: "${(node.value ?? "").trim().slice(0, 60)}"`, fix: "Write the text, or set `status: draft` until it is ready." });
-    }
-  });
-  if (story && goingPublic(story)) found.push(...placeholderFields(file, source));
-  return found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+export async function checkBodyFile(body: BodyFile): Promise<ContentIssue[]> {
+  return judgeBody(await bodyFacts(body.file, body.source), body);
 }
 
 /** Frontmatter fields of a story going public that still hold a TODO placeholder, each with its line. */

@@ -1,5 +1,5 @@
 /** The content check: frontmatter, references and every MDX body, all problems at once. */
-import { checkBodies } from "./body-check";
+import { checkBodies, type CheckBodiesOptions } from "./body-check";
 import type { ContentIssue } from "./issues";
 import { loadContent } from "./load";
 import type { Content } from "./types";
@@ -11,9 +11,9 @@ export interface CheckResult {
   warnings: ContentIssue[];
 }
 
-export async function checkContent(root: string, now = new Date()): Promise<CheckResult> {
+export async function checkContent(root: string, now = new Date(), options: CheckBodiesOptions = {}): Promise<CheckResult> {
   const content = loadContent({ root, now });
-  const issues = [...content.issues, ...(await checkBodies(content, root, now))];
+  const issues = [...content.issues, ...(await checkBodies(content, root, now, options))];
   return {
     content,
     issues,

@@ -351,3 +351,21 @@ describe("checkBodies: placeholders left by new:article", () => {
     expect((await fixture.check()).issues).toEqual([]);
   });
 });
+
+describe("checkBodies: incremental", () => {
+  it("reuses the facts of unchanged bodies and still judges them against the current content", async () => {
+    const body = `Before.\n\n<More slug="no-such-story" />\n\n<ImageCaption ${IMAGE_ATTRS} />\n`;
+    const fixture = await makeFixture({ ...storyFile("third-story", {}, body), "public/images/third-story.jpg": "JPEG" });
+    const cache = new Map();
+    const content = fixture.load();
+    const first = await checkBodies(content, fixture.root, NOW, { cache });
+    expect(cache.size).toBe(content.stories.length + content.authors.length);
+    findIssue(errorsOf(first), { field: "<More> slug" });
+    // The same text, but the story it points at now exists: the cached facts are judged afresh,
+    // so the results follow the content, not the cache.
+    await fixture.write("content/articles/no-such-story.mdx", mdx({ title: "Now it exists", dek: "A dek.", section: "world", authors: ["ana-writer"], publishedAt: "2026-11-20T08:00:00+00:00", status: "draft" }));
+    const second = await checkBodies(fixture.load(), fixture.root, NOW, { cache });
+    expect(errorsOf(second)).toEqual([]);
+    expect(cache.size).toBe(content.stories.length + content.authors.length + 1);
+  });
+});

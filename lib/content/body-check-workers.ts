@@ -1,0 +1,37 @@
+/**
+ * The body check's parse, spread over worker threads: each worker takes a share of the bodies and
+ * sends back their facts.
+ */
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import type { BodyFacts } from "./body-check";
+
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+(async () => {
+  // The check runs under tsx; a worker starts without its loader, so it loads the TypeScript through tsx's API.
+  require("tsx/cjs/api").register();
+  const { bodyFacts } = require(workerData.module);
+  const out = [];
+  for (const job of workerData.jobs) out.push(await bodyFacts(job.file, job.source));
+  parentPort.postMessage(out);
+})().catch((e) => { throw e; });
+`;
+
+export async function runInWorkers(jobs: { file: string; source: string }[], workers: number): Promise<BodyFacts[]> {
+  const share = Math.ceil(jobs.length / workers);
+  const parts = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((p) => p.length);
+  const modulePath = path.join(__dirname, "body-check.ts");
+  const results = await Promise.all(
+    parts.map(
+      (part) =>
+        new Promise<BodyFacts[]>((resolve, reject) => {
+          const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: modulePath, jobs: part } });
+          worker.once("message", resolve);
+          worker.once("error", reject);
+          worker.once("exit", (code) => code !== 0 && reject(new Error(`body check worker exited with ${code}`)));
+        }),
+    ),
+  );
+  return results.flat();
+}
