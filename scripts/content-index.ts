@@ -5,6 +5,7 @@
  * first, so a fresh checkout builds with the sample news; running servers are told about changes
  * by `npm run publish` instead (which also expires their caches).
  */
+import os from "node:os";
 import { contentDirOf } from "../lib/content/load";
 import { diffContent } from "../lib/content/changes";
 import { formatIssue } from "../lib/content/issues";
@@ -20,7 +21,8 @@ async function main() {
   const store = openStore();
   try {
     const changes = diffContent(contentDir, await store.manifest());
-    const result = await publishChanges(store, changes, { root, contentDir });
+    // A first index (a fresh checkout, a big import) parses every body: on every core.
+    const result = await publishChanges(store, changes, { root, contentDir, bodyCheck: { workers: os.availableParallelism() } });
     for (const issue of result.issues) console.log(formatIssue(issue) + "\n");
     const ms = Math.round(performance.now() - started);
     if (!result.ok) {

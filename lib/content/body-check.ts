@@ -60,23 +60,36 @@ export async function checkBodies(content: Content, root: string, now = new Date
   }
 
   const sources = files.map(({ file }) => fs.readFileSync(path.join(/* turbopackIgnore: true */ root, file), "utf8"));
-  const hashes = sources.map(hashText);
-  const facts = new Array<BodyFacts | undefined>(files.length);
+  const facts = await factsOf(
+    files.map(({ file }, i) => ({ file, source: sources[i] })),
+    { cache, workers },
+  );
+
+  return files.flatMap(({ file, story }, i) => judgeBody(facts[i]!, { file, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now }));
+}
+
+const hashText = (text: string) => createHash("sha256").update(text).digest("hex");
+
+/** The facts of many bodies: from the cache where the text was seen before, else parsed (in workers when asked). */
+export async function factsOf(jobs: { file: string; source: string }[], { cache, workers = 0 }: CheckBodiesOptions = {}): Promise<BodyFacts[]> {
+  const hashes = jobs.map((j) => hashText(j.source));
+  const facts = new Array<BodyFacts>(jobs.length);
   const missing: number[] = [];
-  hashes.forEach((h, i) => (cache?.has(h) ? (facts[i] = cache.get(h)) : missing.push(i)));
+  hashes.forEach((h, i) => {
+    const known = cache?.get(h);
+    if (known) facts[i] = known;
+    else missing.push(i);
+  });
   const computed = await computeFacts(
-    missing.map((i) => ({ file: files[i].file, source: sources[i] })),
+    missing.map((i) => jobs[i]),
     workers,
   );
   missing.forEach((i, k) => {
     facts[i] = computed[k];
     cache?.set(hashes[i], computed[k]);
   });
-
-  return files.flatMap(({ file, story }, i) => judgeBody(facts[i]!, { file, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now }));
+  return facts;
 }
-
-const hashText = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** Facts for many bodies, in worker threads when asked (the parse is the slow part of the check). */
 async function computeFacts(jobs: { file: string; source: string }[], workers: number): Promise<BodyFacts[]> {
@@ -116,7 +129,7 @@ export async function bodyFacts(file: string, source: string): Promise<BodyFacts
 }
 
 /** The checks that need the rest of the content: link targets, images on disk, placeholders. */
-function judgeBody(facts: BodyFacts, { file, story, storyBySlug, publicDir, now }: Omit<BodyFile, "source">): ContentIssue[] {
+export function judgeBody(facts: BodyFacts, { file, story, storyBySlug, publicDir, now }: Omit<BodyFile, "source">): ContentIssue[] {
   const found = [...facts.issues];
   const at = (line?: number) => ({ severity: "error" as const, file, line });
   for (const { slug, line } of facts.mores) {
@@ -144,11 +157,6 @@ export interface BodyFile {
   storyBySlug: (slug: string) => Story | undefined;
   publicDir: string;
   now: Date;
-}
-
-/** One body through the pipeline, plus the checks that need the rest of the content. */
-export async function checkBodyFile(body: BodyFile): Promise<ContentIssue[]> {
-  return judgeBody(await bodyFacts(body.file, body.source), body);
 }
 
 /** Frontmatter fields of a story going public that still hold a TODO placeholder, each with its line. */

@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { z } from "zod";
-import { checkBodyFile } from "./body-check";
+import { factsOf, judgeBody, type CheckBodiesOptions } from "./body-check";
 import { storyTags, cacheTag } from "./cache-tags";
 import { contentFromEntries, entryKind, reviveStory, authorPath } from "./entries";
 import type { ContentIssue } from "./issues";
@@ -46,9 +46,11 @@ export interface PublishOptions {
   now?: Date;
   /** The index as the caller already holds it (a server's snapshot), so it is not read again. */
   current?: Map<string, { hash: string; data: unknown }>;
+  /** Cache and worker threads for the body parse (a whole archive at once, in `npm run content:index`). */
+  bodyCheck?: CheckBodiesOptions;
 }
 
-export async function publishChanges(store: ContentStore, changes: FileChange[], { root, contentDir, now = new Date(), current }: PublishOptions): Promise<PublishResult> {
+export async function publishChanges(store: ContentStore, changes: FileChange[], { root, contentDir, now = new Date(), current, bodyCheck }: PublishOptions): Promise<PublishResult> {
   const ctx = createLoadContext({ root, contentDir, now });
   const label = (p: string) => ctx.rel(path.join(contentDir, p));
   const before = current ?? new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
@@ -129,13 +131,15 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
 
   const bySlug = new Map(next.stories.map((s) => [s.slug, s]));
   const publicDir = path.join(root, "public");
-  for (const change of changed) {
+  const bodies = changed.flatMap((change) => {
     const kind = entryKind(change.path)!;
-    if (change.source === null || kind.kind === "site") continue;
+    if (change.source === null || kind.kind === "site") return [];
     const story = kind.kind === "story" ? bySlug.get(kind.slug) : undefined;
-    if (kind.kind === "story" && !story) continue; // its frontmatter errors are reported already
-    ctx.issues.push(...(await checkBodyFile({ file: label(change.path), source: change.source, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now })));
-  }
+    if (kind.kind === "story" && !story) return []; // its frontmatter errors are reported already
+    return [{ file: label(change.path), source: change.source, story }];
+  });
+  const facts = await factsOf(bodies, bodyCheck);
+  bodies.forEach(({ file, story }, i) => ctx.issues.push(...judgeBody(facts[i], { file, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now })));
 
   const issues = ctx.issues;
   const result = { issues, changed: changed.map((c) => c.path), tags: [] as string[], paths: [] as string[] };
