@@ -14,7 +14,18 @@ const normalise = (text: string) =>
     .replace(/\/_next\/static\/[^"'\s)]+/g, "/_next/static/X")
     .replace(/<script[^>]*>self\.__next_f\.push[\s\S]*?<\/script>/g, "")
     .replace(/(<script[^>]*src="\/_next\/static\/X"[^>]*><\/script>)+/g, "")
-    .replace(/<lastBuildDate>.*?<\/lastBuildDate>/g, "");
+    .replace(/<lastBuildDate>.*?<\/lastBuildDate>/g, "")
+    // Build-specific: the share card's content hash, and where Next puts its font-metrics marker.
+    .replace(/opengraph-image\?[0-9a-f]+/g, "opengraph-image?X")
+    .replace(/static\/chunks\/[\w.-]+/g, "static/chunks/X")
+    .replace(/<meta name="next-size-adjust" content=""\/>/g, "");
+
+/** The first place two texts part, with some context, so a reviewer sees what changed. */
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return `    at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 80), i + 120))}\n      vs ${JSON.stringify(b.slice(Math.max(0, i - 80), i + 120))}`;
+}
 
 async function save(base: string, dir: string) {
   fs.mkdirSync(dir, { recursive: true });
@@ -66,7 +77,14 @@ function diff(a: string, b: string) {
       !fs.existsSync(path.join(b, n)) ||
       normalise(fs.readFileSync(path.join(a, n), "utf8")) !== normalise(fs.readFileSync(path.join(b, n), "utf8")),
   );
-  for (const n of changed) console.log(`differs: ${n}`);
+  for (const n of changed) {
+    console.log(`differs: ${n}`);
+    if (fs.existsSync(path.join(a, n)) && fs.existsSync(path.join(b, n))) {
+      console.log(
+        firstDifference(normalise(fs.readFileSync(path.join(a, n), "utf8")), normalise(fs.readFileSync(path.join(b, n), "utf8"))),
+      );
+    }
+  }
   console.log(`${names.length - changed.length} of ${names.length} responses the same`);
   process.exitCode = changed.length ? 1 : 0;
 }
