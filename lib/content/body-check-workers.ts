@@ -4,7 +4,6 @@
  */
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { BodyFacts } from "./body-check";
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -18,14 +17,15 @@ const { parentPort, workerData } = require("node:worker_threads");
 })().catch((e) => { throw e; });
 `;
 
-export async function runInWorkers(jobs: { file: string; source: string }[], workers: number): Promise<BodyFacts[]> {
+/** bodyFacts (lib/content/body-check.ts) of each job, in `workers` threads; `Facts` is its result type. */
+export async function runInWorkers<Facts>(jobs: { file: string; source: string }[], workers: number): Promise<Facts[]> {
   const share = Math.ceil(jobs.length / workers);
   const parts = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((p) => p.length);
   const modulePath = path.join(__dirname, "body-check.ts");
   const results = await Promise.all(
     parts.map(
       (part) =>
-        new Promise<BodyFacts[]>((resolve, reject) => {
+        new Promise<Facts[]>((resolve, reject) => {
           const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: modulePath, jobs: part } });
           worker.once("message", resolve);
           worker.once("error", reject);

@@ -100,7 +100,7 @@ async function computeFacts(jobs: { file: string; source: string }[], workers: n
   }
   // Only the content check CLI spreads the work; the servers never load the worker code.
   const { runInWorkers } = await import(/* turbopackIgnore: true */ "./body-check-workers");
-  return runInWorkers(jobs, workers);
+  return runInWorkers<BodyFacts>(jobs, workers);
 }
 
 /**
