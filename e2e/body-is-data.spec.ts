@@ -1,102 +1,91 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { copyRepoToTmp } from "../ops/topology";
-import { withBuildLock } from "./build-lock";
 import { expect, test } from "./fixtures";
-import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
+import { ROOT, runCommand, runPublish, siteManifest, storyFile, storyLabel } from "./publishing";
+import { E2E_PREVIEW_SECRET, E2E_PUBLISH_SECRET } from "./server-env";
+import { articlePath, feedPath } from "../lib/routes";
 
 /**
  * A story body is data, never code: a body that tries to print the server's secret never gets it
- * to a reader, whichever way it comes in. On a copy of the site:
- *  - run time: a built, running site whose story file is edited to hold the expression; the page
- *    and the feeds re-read it (the feed drops the bad body) and never show the secret;
- *  - build: the content check names the file and line, and `next build` fails on the story, with
- *    the secret nowhere in what it wrote.
+ * to a reader, whichever way it comes in. On the running e2e site, a sample story's file is edited
+ * to hold the expression (PREVIEW_SECRET is set for the server and for every command run here):
+ *  - `npm run publish` refuses it, naming the file and the line, and the site keeps the story as it
+ *    was; so does POST /api/publish when a CMS sends the file itself;
+ *  - the build's first step, `npm run content:index` (then `next build` never runs), and the
+ *    content check refuse it the same way, and the index it would have written holds nothing of it.
+ * Nothing they print, and nothing the site serves, holds the secret.
  */
-const PORT = 3198;
-const SECRET = "e2e-body-secret-4f9c1a7d2b";
+const SECRET = E2E_PREVIEW_SECRET;
 const LEAK = "The secret is {process.env.PREVIEW_SECRET} and the code is {1 + 1}.";
 const STORY = "orlen-river-otters-return";
+const MESSAGE = "`{process.env.PREVIEW_SECRET}` expression: a story body is text, not code";
 
-test.describe.configure({ timeout: 900_000 });
-test.skip(({ isMobile }) => isMobile, "one run is enough");
+const file = storyFile(STORY);
+const original = fs.readFileSync(file, "utf8");
+const scratchIndex = path.join(ROOT, ".e2e-tmp", `body-is-data-index-${process.pid}.sqlite`);
 
-let dir = "";
-let server: ChildProcess | undefined;
-
-const stopServer = () => {
-  if (server?.pid) process.kill(-server.pid, "SIGTERM");
-  server = undefined;
-};
 test.afterAll(() => {
-  stopServer();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  fs.writeFileSync(file, original);
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(scratchIndex + suffix, { force: true });
 });
 
-function grepTree(root: string, needle: string): string[] {
-  const hits: string[] = [];
-  for (const entry of fs.readdirSync(root, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    if (fs.readFileSync(file).includes(needle)) hits.push(path.relative(root, file));
-  }
-  return hits;
-}
-
-test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not at run time, not at build", async ({ request }) => {
-  dir = copyRepoToTmp(`body-data-${process.pid}`);
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PREVIEW_SECRET: SECRET, SITE_URL: `http://127.0.0.1:${PORT}` };
-
-  // Run time: a clean build, then the story file changes under the running server.
-  const build = await withBuildLock(() => spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env }));
-  expect(build.status, build.stdout + build.stderr).toBe(0);
-  server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    cwd: dir,
-    detached: true,
-    stdio: "ignore",
-    env,
-  });
-  const base = `http://127.0.0.1:${PORT}`;
-  await expect.poll(async () => (await request.get(`${base}${FRONT_PATH}`).catch(() => null))?.status(), { timeout: 30_000 }).toBe(200);
-
-  const file = path.join(dir, "content/articles", `${STORY}.mdx`);
-  fs.appendFileSync(file, `\n${LEAK}\n`);
+test("a body with {process.env.PREVIEW_SECRET} never shows the secret: not through a publish, not at build", async ({
+  request,
+  baseURL,
+}) => {
   const urls = [articlePath(STORY), feedPath(), feedPath("section", "science")];
-  const itemOf = (xml: string) => xml.slice(xml.indexOf(`${articlePath(STORY)}</link>`)).split("</item>")[0];
-  // The feeds revalidate every 30 s; once they have re-read the file, the story's item has no body.
-  await expect
-    .poll(
-      async () => {
-        for (const url of urls) expect(await (await request.get(`${base}${url}`)).text(), url).not.toContain(SECRET);
-        return itemOf(await (await request.get(`${base}${feedPath()}`)).text()).includes("<content:encoded>");
-      },
-      { timeout: 120_000, intervals: [3_000] },
-    )
-    .toBe(false);
-  for (const url of urls) {
-    const res = await request.get(`${base}${url}`);
-    expect(res.status(), url).toBe(200);
-    expect(await res.text(), url).not.toContain(SECRET);
-  }
-  stopServer();
+  const before = await siteManifest(request);
+  fs.writeFileSync(file, `${original}\n${LEAK}\n`);
+  const line = fs.readFileSync(file, "utf8").split("\n").indexOf(LEAK) + 1;
+  const where = `${storyLabel(STORY)}:${line}`;
 
-  // Build: the check names the file and the line; the build refuses the story.
-  const check = spawnSync("node_modules/.bin/tsx", ["scripts/content-check.ts"], { cwd: dir, encoding: "utf8", env });
-  expect(check.status).toBe(1);
-  const line =
-    fs
-      .readFileSync(file, "utf8")
-      .split("\n")
-      .findIndex((l) => l.includes("{process.env")) + 1;
-  expect(check.stdout).toContain(`content/articles/${STORY}.mdx:${line}`);
-  expect(check.stdout).toContain("`{process.env.PREVIEW_SECRET}` expression: a story body is text, not code");
-  expect(check.stdout + check.stderr).not.toContain(SECRET);
+  await test.step("npm run publish refuses it", async () => {
+    const publish = await runPublish(baseURL!);
+    expect(publish.code, publish.output).toBe(1);
+    expect(publish.output).toContain(where);
+    expect(publish.output).toContain(MESSAGE);
+    expect(publish.output).not.toContain(SECRET);
+  });
 
-  fs.rmSync(path.join(dir, ".next"), { recursive: true, force: true });
-  const leakyBuild = await withBuildLock(() => spawnSync("node_modules/.bin/next", ["build"], { cwd: dir, encoding: "utf8", env }));
-  expect(leakyBuild.status, "next build must refuse the story").not.toBe(0);
-  expect(leakyBuild.stdout + leakyBuild.stderr).toContain(`content/articles/${STORY}.mdx:${line}`);
-  expect(leakyBuild.stdout + leakyBuild.stderr).not.toContain(SECRET);
-  expect(grepTree(path.join(dir, ".next"), SECRET), "files under .next holding the secret").toEqual([]);
+  await test.step("POST /api/publish refuses it", async () => {
+    const res = await request.post("/api/publish", {
+      headers: { Authorization: `Bearer ${E2E_PUBLISH_SECRET}` },
+      data: { changes: [{ path: `articles/${STORY}.mdx`, source: fs.readFileSync(file, "utf8") }] },
+    });
+    expect(res.status()).toBe(422);
+    const body = await res.text();
+    expect(body).toContain(MESSAGE);
+    expect(body).not.toContain(SECRET);
+  });
+
+  await test.step("the site is unchanged and never shows the secret", async () => {
+    expect(await siteManifest(request)).toEqual(before);
+    for (const url of urls) {
+      const res = await request.get(url);
+      expect(res.status(), url).toBe(200);
+      const text = await res.text();
+      expect(text, url).not.toContain(SECRET);
+      expect(text, url).not.toContain("The secret is");
+    }
+  });
+
+  await test.step("the build's index step and the content check refuse it", async () => {
+    const env = { LEDGER_INDEX: scratchIndex };
+    const index = await runCommand("npm", ["run", "--silent", "content:index"], env);
+    expect(index.code, "npm run content:index (the first step of npm run build) must refuse the story").toBe(1);
+    expect(index.output).toContain(where);
+    expect(index.output).toContain(MESSAGE);
+    expect(index.output).toContain("Index not updated");
+    expect(index.output).not.toContain(SECRET);
+    for (const suffix of ["", "-wal"]) {
+      const written = fs.existsSync(scratchIndex + suffix) ? fs.readFileSync(scratchIndex + suffix) : Buffer.alloc(0);
+      expect(written.includes("The secret is"), `the index${suffix} holds the body`).toBe(false);
+    }
+
+    const check = await runCommand("npm", ["run", "--silent", "content:check"], env);
+    expect(check.code).toBe(1);
+    expect(check.output).toContain(where);
+    expect(check.output).toContain(MESSAGE);
+    expect(check.output).not.toContain(SECRET);
+  });
 });

@@ -117,7 +117,10 @@ test("a new story, an edit with a correction, an unpublish and a deletion each r
   const edited = story({
     title: "Port Alder harbour tests floating tide gauges built by school pupils after storm season",
     corrections: [
-      { date: new Date().toISOString().slice(0, 10), text: "An earlier version of this story gave the wrong number of gauges; there are six." },
+      {
+        date: new Date().toISOString().slice(0, 10),
+        text: "An earlier version of this story gave the wrong number of gauges; there are six.",
+      },
     ],
   });
   await test.step("edit: a correction and a new headline", async () => {
@@ -180,12 +183,22 @@ async function articleMetadata(request: import("@playwright/test").APIRequestCon
     status: res.status(),
     title: doc.title,
     canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute("href"),
-    og: { type: meta("og:type"), url: meta("og:url"), title: meta("og:title"), image: meta("og:image"), published: meta("article:published_time") },
+    og: {
+      type: meta("og:type"),
+      url: meta("og:url"),
+      title: meta("og:title"),
+      image: meta("og:image"),
+      published: meta("article:published_time"),
+    },
     article: jsonLd.find((d) => d["@type"] === "NewsArticle"),
   };
 }
 
-function expectArticleMetadata(m: Awaited<ReturnType<typeof articleMetadata>>, baseURL: string, s: { slug: string; title: string; publishedAt: Date }) {
+function expectArticleMetadata(
+  m: Awaited<ReturnType<typeof articleMetadata>>,
+  baseURL: string,
+  s: { slug: string; title: string; publishedAt: Date },
+) {
   const url = `${baseURL}${articlePath(s.slug)}`;
   expect(m.status).toBe(200);
   expect(m.title).toBe(`${s.title} | The Meridian Ledger`);
@@ -196,11 +209,16 @@ function expectArticleMetadata(m: Awaited<ReturnType<typeof articleMetadata>>, b
 }
 
 const prerenderedArticles = () => {
-  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next", "prerender-manifest.json"), "utf8")) as { routes: Record<string, unknown> };
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, ".next", "prerender-manifest.json"), "utf8")) as {
+    routes: Record<string, unknown>;
+  };
   return new Set(Object.keys(manifest.routes).filter((r) => r.startsWith(articlePath(""))));
 };
 
-test("an archive story that no build prerendered renders on request, with its status, metadata and JSON-LD", async ({ request, baseURL }) => {
+test("an archive story that no build prerendered renders on request, with its status, metadata and JSON-LD", async ({
+  request,
+  baseURL,
+}) => {
   const prerendered = prerenderedArticles();
   expect(prerendered.size, "the e2e build prerenders only the newest stories").toBe(E2E_PRERENDER_STORIES);
 

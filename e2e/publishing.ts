@@ -80,10 +80,15 @@ export function runPublish(origin: string): Promise<CommandResult> {
 
 export function runCommand(command: string, args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd: ROOT, env: { ...process.env, ...e2eEnv(), ...env }, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-      resolve({ code, output: `${stdout}${stderr}` });
-    });
+    execFile(
+      command,
+      args,
+      { cwd: ROOT, env: { ...process.env, ...e2eEnv(), ...env }, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, output: `${stdout}${stderr}` });
+      },
+    );
   });
 }
 
@@ -129,4 +134,5 @@ export async function urlsWith(request: APIRequestContext, urls: string[], needl
   return found;
 }
 
-export const storyStatus = async (request: APIRequestContext, slug: string) => (await request.get(articlePath(slug), { maxRedirects: 0 })).status();
+export const storyStatus = async (request: APIRequestContext, slug: string) =>
+  (await request.get(articlePath(slug), { maxRedirects: 0 })).status();

@@ -38,7 +38,10 @@ export function redate(source: string, at: Date): string {
   const target = toMinute(at);
   const shift = target.getTime() - new Date(published[3]).getTime();
   front = front.replace(DATE_LINE("publishedAt"), (_, key, q, _v, rest) => `${key}${q}${isoWithOffset(target)}${q}${rest}`);
-  front = front.replace(DATE_LINE("updatedAt"), (_, key, q, v, rest) => `${key}${q}${isoWithOffset(new Date(new Date(v).getTime() + shift))}${q}${rest}`);
+  front = front.replace(
+    DATE_LINE("updatedAt"),
+    (_, key, q, v, rest) => `${key}${q}${isoWithOffset(new Date(new Date(v).getTime() + shift))}${q}${rest}`,
+  );
   return front + source.slice(end);
 }
 
@@ -71,7 +74,9 @@ function main() {
   console.log(`e2e content: ${path.relative(ROOT, E2E_CONTENT_DIR)} (scheduled stories re-dated: ${redated.join(", ")})`);
   if (!values.build) return;
   const env = e2eEnv();
-  console.log(`e2e build: SITE_URL=${env.SITE_URL} LEDGER_INDEX=${path.relative(ROOT, E2E_INDEX)} LEDGER_PRERENDER_STORIES=${env.LEDGER_PRERENDER_STORIES}`);
+  console.log(
+    `e2e build: SITE_URL=${env.SITE_URL} LEDGER_INDEX=${path.relative(ROOT, E2E_INDEX)} LEDGER_PRERENDER_STORIES=${env.LEDGER_PRERENDER_STORIES}`,
+  );
   const build = spawnSync("npm", ["run", "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, ...env } });
   process.exitCode = build.status ?? 1;
 }
