@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import type { APIRequestContext } from "@playwright/test";
 import path from "node:path";
 import { JSDOM } from "jsdom";
 import { loadContent } from "../lib/content/load";
@@ -19,7 +20,7 @@ import {
   type TestStory,
 } from "./publishing";
 import { E2E_CONTENT_DIR, E2E_ORIGIN, E2E_PRERENDER_STORIES } from "./server-env";
-import { articlePath, NEWS_SITEMAP_PATH, SITEMAP_PATH } from "../lib/routes";
+import { articlePath, cropPath, NEWS_SITEMAP_PATH, SITEMAP_PATH } from "../lib/routes";
 
 /**
  * Publishing without a rebuild, on the running production build (Playwright's server): a story
@@ -30,6 +31,12 @@ import { articlePath, NEWS_SITEMAP_PATH, SITEMAP_PATH } from "../lib/routes";
  */
 const VISIBLE_WITHIN = { timeout: 10_000, intervals: [250, 500, 1_000] };
 
+/**
+ * Slugs are new on every run: the site's caches outlive a server (Next's file-system cache under
+ * .next/), and a URL answered for an earlier run must not decide what this one sees.
+ */
+const RUN = Date.now().toString(36);
+
 const IMAGE = {
   src: "/images/articles/tidal-energy-trial-begins-off-port-alder.jpg",
   alt: "A large yellow turbine hangs from the crane of a work vessel above grey sea.",
@@ -38,7 +45,7 @@ const IMAGE = {
 };
 
 const story = (over: Partial<TestStory> = {}): TestStory => ({
-  slug: "e2e-publish-floating-tide-gauges",
+  slug: `e2e-publish-floating-tide-gauges-${RUN}`,
   title: "Port Alder harbour tests floating tide gauges built by school pupils",
   dek: "Six gauges made in a city school workshop will report the height of the Kessel Sea every minute, the harbour authority said.",
   section: "science",
@@ -51,13 +58,13 @@ const story = (over: Partial<TestStory> = {}): TestStory => ({
 });
 
 const BAD = story({
-  slug: "e2e-publish-unknown-section",
+  slug: `e2e-publish-unknown-section-${RUN}`,
   title: "Kessel Sea ferry timetable changes for the spring crossings",
   section: "no-such-section",
 });
 
 const ARCHIVE = story({
-  slug: "e2e-publish-archive-lighthouse-keepers",
+  slug: `e2e-publish-archive-lighthouse-keepers-${RUN}`,
   title: "Last keepers leave the Skarholm lighthouse as its lamp goes automatic",
   dek: "The two keepers of the island light handed over to a remote control room in Port Alder, the coastguard said.",
   section: "culture",
@@ -68,7 +75,9 @@ const ARCHIVE = story({
   body: "The last two keepers of the Skarholm lighthouse left the island on Friday, the coastguard said.",
 });
 
-const WRITTEN = [story().slug, BAD.slug, ARCHIVE.slug];
+const TAKEN_DOWN = story({ slug: `e2e-publish-taken-down-share-image-${RUN}`, title: "Harbour crane contract goes to a Port Alder yard" });
+
+const WRITTEN = [story().slug, BAD.slug, ARCHIVE.slug, TAKEN_DOWN.slug];
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -83,39 +92,65 @@ test.afterAll(async ({ playwright }) => {
   }
 });
 
-/** Runs `npm run publish` and returns when it started (publish-to-visible includes the command). */
-async function publish(baseURL: string) {
+/** A page as a reader should see it: its status, and text it must and must not show. */
+interface Expected {
+  url: string;
+  status: number;
+  has?: string[];
+  hasNot?: string[];
+}
+
+/** What is not yet as expected, one line each (all URLs fetched at once). */
+async function unmet(request: APIRequestContext, expected: Expected[]): Promise<string[]> {
+  const results = await Promise.all(
+    expected.map(async ({ url, status, has = [], hasNot = [] }) => {
+      const res = await request.get(url, { maxRedirects: 0 });
+      const body = await res.text();
+      return [
+        ...(res.status() === status ? [] : [`${url}: ${res.status()}, not ${status}`]),
+        ...has.filter((t) => !body.includes(t)).map((t) => `${url}: lacks "${t}"`),
+        ...hasNot.filter((t) => body.includes(t)).map((t) => `${url}: still shows "${t}"`),
+      ];
+    }),
+  );
+  return results.flat();
+}
+
+/**
+ * Runs `npm run publish`, then waits until every page is as expected, at most 10 s after the
+ * command returns. Returns how long the command and the wait took, for the log.
+ */
+async function publishAndWait(request: APIRequestContext, baseURL: string, expected: Expected[]): Promise<string> {
   const started = performance.now();
   const result = await runPublish(baseURL);
   expect(result.code, result.output).toBe(0);
-  return started;
+  const published = performance.now();
+  await expect.poll(() => unmet(request, expected), VISIBLE_WITHIN).toEqual([]);
+  return `command ${Math.round(published - started)} ms + visible ${Math.round(performance.now() - published)} ms`;
 }
-
-const since = (t: number) => `${Math.round(performance.now() - t)} ms`;
 
 test("a new story, an edit with a correction, an unpublish and a deletion each reach readers within 10 s", async ({ request, baseURL }) => {
   const first = story();
   const { slug } = first;
+  const page = articlePath(slug);
   const lists = listsOf(first);
   const timings: string[] = [];
   expect(await storyStatus(request, slug)).toBe(404);
 
-  await test.step("new story", async () => {
+  await test.step("new story: its page, the front page, its section, feeds and sitemaps", async () => {
     writeStory(first);
-    const published = await publish(baseURL!);
-    await expect
-      .poll(async () => {
-        const res = await request.get(articlePath(slug));
-        return res.status() === 200 && (await res.text()).includes(first.title);
-      }, VISIBLE_WITHIN)
-      .toBe(true);
-    await expect.poll(() => urlsWithout(request, lists.all, articlePath(slug)), VISIBLE_WITHIN).toEqual([]);
-    await expect.poll(() => urlsWithout(request, lists.withHeadline, first.title), VISIBLE_WITHIN).toEqual([]);
-    timings.push(`new story ${since(published)}`);
+    const took = await publishAndWait(request, baseURL!, [
+      { url: page, status: 200, has: [first.title] },
+      ...lists.all.map((url) => ({ url, status: 200, has: [page, ...(lists.withHeadline.includes(url) ? [first.title] : [])] })),
+    ]);
+    timings.push(`new story: ${took}`);
+    const card = await request.get(cropPath(slug, "og"));
+    expect(card.status()).toBe(200);
+    expect(card.headers()["content-type"]).toBe("image/jpeg");
   });
 
   const edited = story({
-    title: "Port Alder harbour tests floating tide gauges built by school pupils after storm season",
+    title: "School-built tide gauges go to sea in a Port Alder harbour trial",
     corrections: [
       {
         date: new Date().toISOString().slice(0, 10),
@@ -125,38 +160,39 @@ test("a new story, an edit with a correction, an unpublish and a deletion each r
   });
   await test.step("edit: a correction and a new headline", async () => {
     writeStory(edited);
-    const published = await publish(baseURL!);
-    await expect
-      .poll(async () => {
-        const res = await request.get(articlePath(slug));
-        const html = await res.text();
-        return res.status() === 200 && html.includes(edited.title) && html.includes("gave the wrong number of gauges");
-      }, VISIBLE_WITHIN)
-      .toBe(true);
-    await expect.poll(() => urlsWithout(request, lists.withHeadline, edited.title), VISIBLE_WITHIN).toEqual([]);
-    timings.push(`correction ${since(published)}`);
-    const doc = new JSDOM(await (await request.get(articlePath(slug))).text()).window.document;
+    const took = await publishAndWait(request, baseURL!, [
+      { url: page, status: 200, has: [edited.title, edited.corrections![0].text], hasNot: [first.title] },
+      ...lists.withHeadline.map((url) => ({ url, status: 200, has: [edited.title], hasNot: [first.title] })),
+    ]);
+    timings.push(`correction: ${took}`);
+    const doc = new JSDOM(await (await request.get(page)).text()).window.document;
     expect(doc.querySelector("section.corrections")?.textContent).toContain(edited.corrections![0].text);
   });
 
-  await test.step("unpublish: status draft", async () => {
+  await test.step("unpublish (status: draft): 404, and gone from every list, feed and sitemap", async () => {
     writeStory({ ...edited, status: "draft" });
-    const published = await publish(baseURL!);
-    await expect.poll(() => storyStatus(request, slug), VISIBLE_WITHIN).toBe(404);
-    await expect.poll(() => urlsWith(request, lists.all, slug), VISIBLE_WITHIN).toEqual([]);
-    await expect.poll(() => urlsWith(request, lists.all, "tide gauges"), VISIBLE_WITHIN).toEqual([]);
-    timings.push(`unpublish ${since(published)}`);
+    const took = await publishAndWait(request, baseURL!, [
+      { url: page, status: 404 },
+      ...lists.all.map((url) => ({ url, status: 200, hasNot: [slug, edited.title, "tide gauges"] })),
+    ]);
+    timings.push(`unpublish: ${took}`);
   });
 
-  await test.step("delete the file", async () => {
+  await test.step("delete the file: still 404, and gone from the index", async () => {
     removeStory(slug);
-    await publish(baseURL!);
-    expect(await storyStatus(request, slug)).toBe(404);
-    expect(await urlsWith(request, lists.all, slug)).toEqual([]);
+    await publishAndWait(request, baseURL!, [
+      { url: page, status: 404 },
+      ...lists.all.map((url) => ({ url, status: 200, hasNot: [slug] })),
+    ]);
     expect(Object.keys(await siteManifest(request))).not.toContain(`articles/${slug}.mdx`);
   });
-  console.log(`publish to visible (every list, feed and sitemap): ${timings.join(", ")}`);
+  console.log(`publish to visible on every page, list, feed and sitemap: ${timings.join("; ")}`);
 });
+
+async function publish(baseURL: string) {
+  const result = await runPublish(baseURL);
+  expect(result.code, result.output).toBe(0);
+}
 
 test("a story with an error is refused, naming file, line and field, and the site is unchanged", async ({ request, baseURL }) => {
   const before = await siteManifest(request);
@@ -174,7 +210,7 @@ test("a story with an error is refused, naming file, line and field, and the sit
 });
 
 /** The page's canonical URL, Open Graph tags and JSON-LD article. */
-async function articleMetadata(request: import("@playwright/test").APIRequestContext, slug: string) {
+async function articleMetadata(request: APIRequestContext, slug: string) {
   const res = await request.get(articlePath(slug), { maxRedirects: 0 });
   const doc = new JSDOM(await res.text()).window.document;
   const meta = (key: string) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute("content");
@@ -240,4 +276,19 @@ test("an archive story that no build prerendered renders on request, with its st
   // In the sitemap; too old for the news sitemap (the last 48 hours).
   await expect.poll(() => urlsWithout(request, [SITEMAP_PATH], articlePath(ARCHIVE.slug)), VISIBLE_WITHIN).toEqual([]);
   expect(await urlsWith(request, [NEWS_SITEMAP_PATH], ARCHIVE.slug)).toEqual([]);
+});
+
+test("a story taken down loses its share image within 10 s too", async ({ request, baseURL }) => {
+  // Known bug: app/articles/[slug]/image/[crop]/route.ts is cached for 30 s (revalidate) with no
+  // cache tag, so a publish does not expire it, and it is sent with Cache-Control: public,
+  // max-age=3600, so a proxy or browser may keep it an hour. Measured: gone 20 s after the unpublish.
+  test.fail(true, "the crop route is not tagged: a takedown leaves the share image served for up to 30 s (and max-age=3600)");
+  writeStory(TAKEN_DOWN);
+  await publish(baseURL!);
+  await expect.poll(() => storyStatus(request, TAKEN_DOWN.slug), VISIBLE_WITHIN).toBe(200);
+  expect((await request.get(cropPath(TAKEN_DOWN.slug, "og"))).status()).toBe(200);
+  removeStory(TAKEN_DOWN.slug);
+  await publish(baseURL!);
+  expect(await storyStatus(request, TAKEN_DOWN.slug)).toBe(404);
+  await expect.poll(async () => (await request.get(cropPath(TAKEN_DOWN.slug, "og"))).status(), VISIBLE_WITHIN).toBe(404);
 });
