@@ -279,10 +279,7 @@ test("an archive story that no build prerendered renders on request, with its st
 });
 
 test("a story taken down loses its share image within 10 s too", async ({ request, baseURL }) => {
-  // Known bug: app/articles/[slug]/image/[crop]/route.ts is cached for 30 s (revalidate) with no
-  // cache tag, so a publish does not expire it, and it is sent with Cache-Control: public,
-  // max-age=3600, so a proxy or browser may keep it an hour. Measured: gone 20 s after the unpublish.
-  test.fail(true, "the crop route is not tagged: a takedown leaves the share image served for up to 30 s (and max-age=3600)");
+  // The crop route is cached; a publish expires it by the story's cache tag, as it does the page.
   writeStory(TAKEN_DOWN);
   await publish(baseURL!);
   await expect.poll(() => storyStatus(request, TAKEN_DOWN.slug), VISIBLE_WITHIN).toBe(200);
