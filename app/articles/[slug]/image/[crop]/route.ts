@@ -30,5 +30,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
     .resize(width, height, { fit: "cover", position: sharp.strategy.attention })
     .jpeg({ quality: 80, mozjpeg: true })
     .toBuffer();
-  return new Response(new Uint8Array(jpeg), { headers: { "Content-Type": "image/jpeg", "Cache-Control": "public, max-age=3600" } });
+  // Browsers and CDNs may keep a crop a minute: a takedown must not linger in caches nobody can purge.
+  return new Response(new Uint8Array(jpeg), { headers: { "Content-Type": "image/jpeg", "Cache-Control": "public, max-age=60" } });
 }
