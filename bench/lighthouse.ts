@@ -75,7 +75,7 @@ async function topology(): Promise<{ url: string; stop: () => Promise<void> }> {
   ensureSystemPackages();
   build(ROOT, { siteUrl: url, quiet: true });
   const serverDir = assembleStandalone(ROOT);
-  await startTopology({ runDir, serverDir, nginxPort, nextPorts, redisPort, env: { SITE_URL: url } });
+  await startTopology({ runDir, serverDir, appDir: ROOT, nginxPort, nextPorts, redisPort, env: { SITE_URL: url } });
   return { url, stop: async () => void (await stopTopology(runDir, { log: () => {} })) };
 }
 

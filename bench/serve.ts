@@ -135,7 +135,7 @@ async function main() {
 ${upstreamBlock("bench_one", [PORTS.nextPorts[0]])}${upstreamBlock("bench_two", PORTS.nextPorts)}${uncached(ONE_UNCACHED_PORT, "bench_one")}${uncached(TWO_UNCACHED_PORT, "bench_two")}`;
 
   fs.mkdirSync(path.join(staticRoot, "articles"), { recursive: true });
-  const base = await startTopology({ runDir, serverDir, ...PORTS, env: { SITE_URL: site }, extraServers, log: () => {} });
+  const base = await startTopology({ runDir, serverDir, appDir: dir, ...PORTS, env: { SITE_URL: site }, extraServers, log: () => {} });
   for (const [name, p] of Object.entries(PAGES)) {
     const body = Buffer.from(await (await fetch(base + p)).arrayBuffer());
     const file = name === "front" ? "index.html" : name === "feed.xml" ? "feed.xml" : `${p.slice(1)}.html`;

@@ -4,7 +4,12 @@
  * `npm run bench:serve` (bench/serve.ts), and the copies of the repo that `npm run bench` and the
  * scheduled-story e2e test build:
  *
- *   nginx (cache, security headers)  ->  2 x Next standalone server  ->  Redis (shared ISR cache)
+ *   nginx (cache, security headers)  ->  2 x Next standalone server  ->  Redis (shared ISR cache
+ *                                                                       and the content index)
+ *
+ * The servers read content from the index in Redis (LEDGER_INDEX=redis://..., own key prefix),
+ * which startTopology fills from the checkout's content before they start; `npm run publish`
+ * updates it while they run (docs/production.md).
  *
  * Everything listens on 127.0.0.1 only. Every process we start is recorded in <runDir>/pids.json,
  * and stop() ends exactly those pids (checking each one is still the process we started).
@@ -14,6 +19,7 @@ import { execFileSync, spawn, spawnSync, type ChildProcess, type SpawnOptions } 
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { publishSecret } from "../lib/publish/secret";
 
 // CommonJS under tsx and Playwright (the package is not "type": "module"), so __dirname is there.
 export const ROOT = path.resolve(__dirname, "..");
@@ -64,6 +70,8 @@ const NOT_COPIED = new Set([
   ".e2e-tmp",
   "tsconfig.tsbuildinfo",
   "bench/.tmp",
+  // The checkout's own index, publish secret and servers.json: a copy makes its own.
+  ".ledger",
 ]);
 
 /**
@@ -93,17 +101,26 @@ export function copyRepo(dest: string): string {
 /** copyRepo to .e2e-tmp/<name>. */
 export const copyRepoToTmp = (name: string): string => copyRepo(path.join(ROOT, ".e2e-tmp", name));
 
+/** The environment of a command run in a checkout, without index settings inherited from the caller's shell. */
+function checkoutEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  for (const name of ["LEDGER_INDEX", "LEDGER_INDEX_PREFIX", "LEDGER_PUBLISH_SECRET"]) delete env[name];
+  return { ...env, ...extra };
+}
+
 /**
- * `npm run build` for the topology: the content check, then `next build` with the Redis cache handler
- * built in. SITE_URL is the public origin (the nginx URL).
+ * `npm run build` for the topology: the content index (the checkout's own SQLite file,
+ * .ledger/index.sqlite, which the build prerenders from), then `next build` with the Redis cache
+ * handler built in. SITE_URL is the public origin (the nginx URL). The servers later read the
+ * shared index in Redis instead (fillIndex).
  */
 export function build(
   appDir: string,
   { siteUrl, log = console.log, quiet = false }: { siteUrl: string; log?: Log; quiet?: boolean },
 ): void {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LEDGER_CACHE_HANDLER: "redis", SITE_URL: siteUrl };
+  const env = checkoutEnv({ LEDGER_CACHE_HANDLER: "redis", SITE_URL: siteUrl });
   const steps: [string, string[]][] = [
-    [path.join(appDir, "node_modules/.bin/tsx"), ["scripts/content-check.ts"]],
+    [path.join(appDir, "node_modules/.bin/tsx"), ["scripts/content-index.ts"]],
     [path.join(appDir, "node_modules/.bin/next"), ["build"]],
   ];
   for (const [cmd, args] of steps) {
@@ -114,11 +131,41 @@ export function build(
   }
 }
 
+/** The key prefix of the content index in the topology's Redis (the page cache uses "ledger:<build id>:"). */
+export const INDEX_PREFIX = "ledger:content:";
+
+export const redisUrl = (redisPort: number) => `redis://127.0.0.1:${redisPort}`;
+
+/**
+ * Brings the content index in the topology's Redis up to date with a checkout's content folder
+ * (its content/, or LEDGER_CONTENT_DIR): `npm run content:index` with LEDGER_INDEX set to Redis.
+ * Incremental, like every run of it: only files whose text differs from the index are written.
+ */
+export function fillIndex(
+  appDir: string,
+  { redisPort, log = console.log, quiet = true }: { redisPort: number; log?: Log; quiet?: boolean },
+): void {
+  const env = checkoutEnv({ LEDGER_INDEX: redisUrl(redisPort), LEDGER_INDEX_PREFIX: INDEX_PREFIX });
+  const r = spawnSync(path.join(appDir, "node_modules/.bin/tsx"), ["scripts/content-index.ts"], { cwd: appDir, env, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`content index into Redis failed (exit ${r.status})\n${r.stdout}\n${r.stderr}`);
+  if (!quiet) log(r.stdout.trim());
+}
+
+/**
+ * What a Next server of the topology needs to read and publish content: the shared index in
+ * Redis, and the checkout's publish secret (.ledger/publish-secret, made by the content index).
+ */
+export function indexEnv(appDir: string, redisPort: number): Record<string, string> {
+  const secret = publishSecret(appDir);
+  if (!secret) throw new Error(`No publish secret in ${path.join(appDir, ".ledger", "publish-secret")}: run npm run content:index there first.`);
+  return { LEDGER_INDEX: redisUrl(redisPort), LEDGER_INDEX_PREFIX: INDEX_PREFIX, LEDGER_PUBLISH_SECRET: secret };
+}
+
 /**
  * Makes .next/standalone runnable, as Next's docs say: public/ and .next/static are not copied by
- * `next build`. content/ is read at run time by the content layer (process.cwd()/content), so it is
- * copied too. Returns the directory holding server.js (nested when the tracing root is a parent dir,
- * as for the copies under .e2e-tmp/).
+ * `next build`. content/ is not: the servers read the index, never the files (public/ is needed
+ * for images, also by the publish endpoint's image checks). Returns the directory holding server.js
+ * (nested when the tracing root is a parent dir, as for the copies under .e2e-tmp/).
  */
 export function assembleStandalone(appDir: string): string {
   const standalone = path.join(appDir, ".next", "standalone");
@@ -135,7 +182,8 @@ export function assembleStandalone(appDir: string): string {
   };
   const serverDir = find(standalone, 4);
   if (!serverDir) throw new Error(`No server.js under ${standalone}: was next.config.ts built with output: "standalone"?`);
-  for (const dir of ["public", ".next/static", "content"]) {
+  fs.rmSync(path.join(serverDir, "content"), { recursive: true, force: true });
+  for (const dir of ["public", ".next/static"]) {
     fs.rmSync(path.join(serverDir, dir), { recursive: true, force: true });
     fs.cpSync(path.join(appDir, dir), path.join(serverDir, dir), { recursive: true });
   }
@@ -199,8 +247,13 @@ export function localNginxValues({ runDir, port, nextPorts, publicHost, accessLo
   };
 }
 
+/**
+ * Redis holds two things: the shared Next cache (keys with an expiry) and the content index (keys
+ * without one, which are data). So: the append-only file, so a restart keeps the index, and
+ * volatile-lru, so memory pressure evicts cache entries only, never the index.
+ */
 export function redisConfig({ runDir, port }: { runDir: string; port: number }): string {
-  return `# Generated by ops/topology.ts. Redis as the shared Next cache: loopback, no persistence.
+  return `# Generated by ops/topology.ts. Redis as the shared Next cache and the content index: loopback only.
 bind 127.0.0.1
 port ${port}
 protected-mode yes
@@ -209,9 +262,10 @@ dir ${path.join(runDir, "redis")}
 pidfile ${path.join(runDir, "redis/redis.pid")}
 logfile ${path.join(runDir, "redis/redis.log")}
 save ""
-appendonly no
+appendonly yes
+appendfsync everysec
 maxmemory 256mb
-maxmemory-policy allkeys-lru
+maxmemory-policy volatile-lru
 `;
 }
 
@@ -345,7 +399,9 @@ export function startNginx(opts: NginxOptions): number {
 export interface TopologyOptions extends TopologyPorts {
   runDir: string;
   serverDir: string;
-  /** Environment of the Next servers, on top of REDIS_URL. */
+  /** The checkout (or copy) whose content fills the index in Redis, and whose publish secret the servers get. */
+  appDir: string;
+  /** Environment of the Next servers, on top of REDIS_URL and the index settings (indexEnv). */
   env?: Record<string, string>;
   log?: Log;
   /** The Host nginx sends to Next (default: the nginx address). */
@@ -354,18 +410,26 @@ export interface TopologyOptions extends TopologyPorts {
   accessLog?: boolean;
 }
 
-/** Starts Redis, the Next servers and nginx, waits until each answers, and returns the public URL. */
+/**
+ * Starts Redis, fills the content index in it from `appDir`'s content, starts the Next servers and
+ * nginx, waits until each answers, and returns the public URL.
+ */
 export async function startTopology(opts: TopologyOptions): Promise<string> {
-  const { runDir, serverDir, nginxPort, nextPorts, redisPort, env = {}, log = console.log } = opts;
+  const { runDir, serverDir, appDir, nginxPort, nextPorts, redisPort, env = {}, log = console.log } = opts;
   fs.mkdirSync(runDir, { recursive: true });
   for (const p of [nginxPort, redisPort, ...nextPorts]) {
     if (!(await portFree(p))) throw new Error(`Port ${p} on 127.0.0.1 is in use. Stop what uses it or choose other ports.`);
   }
+  // A topology starts from an empty Redis (no cache entries of an earlier run, an index made from
+  // the content as it is now); a restart of Redis within a run keeps the index (startRedis alone).
+  fs.rmSync(path.join(runDir, "redis", "appendonlydir"), { recursive: true, force: true });
   startRedis({ runDir, port: redisPort });
   await waitFor("redis", () => redisPing(redisPort), 10_000);
-  nextPorts.forEach((port, i) =>
-    startNext({ runDir, serverDir, port, name: `next-${i + 1}`, env: { REDIS_URL: `redis://127.0.0.1:${redisPort}`, ...env } }),
-  );
+  const t = Date.now();
+  fillIndex(appDir, { redisPort, log });
+  log(`content index in Redis filled from ${path.relative(process.cwd(), appDir) || "."} in ${Date.now() - t} ms`);
+  const serverEnv = { REDIS_URL: redisUrl(redisPort), ...indexEnv(appDir, redisPort), ...env };
+  nextPorts.forEach((port, i) => startNext({ runDir, serverDir, port, name: `next-${i + 1}`, env: serverEnv }));
   await Promise.all(nextPorts.map((p) => waitFor(`next on ${p}`, () => httpOk(`http://127.0.0.1:${p}/robots.txt`), 60_000)));
   startNginx({
     runDir,

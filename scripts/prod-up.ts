@@ -1,14 +1,18 @@
 /**
  * `npm run prod:up`: builds this checkout for production (output: standalone, Redis cache handler)
- * and starts the topology on loopback: nginx :8080 -> Next :3601 and :3602 -> Redis :6390.
- * Pids go to the run directory (default .e2e-tmp/prod-run, or LEDGER_RUN_DIR); `npm run prod:down`
- * stops exactly those. Installs nginx and redis-server from Debian when run as root and they are missing.
+ * and starts the topology on loopback: nginx :8080 -> Next :3601 and :3602 -> Redis :6390, the
+ * servers reading the content index in that Redis (filled from content/ first). It records the
+ * nginx URL (then the servers') in .ledger/servers.json, so `npm run publish` with no arguments
+ * publishes through nginx. Pids go to the run directory (default .e2e-tmp/prod-run, or
+ * LEDGER_RUN_DIR); `npm run prod:down` stops exactly those and forgets the URLs. Installs nginx and
+ * redis-server from Debian when run as root and they are missing.
  *
  *   --no-build               serve the existing .next/standalone build
  *   LEDGER_NGINX_PORT, LEDGER_NEXT_PORTS (e.g. "3601,3602"), LEDGER_REDIS_PORT   other ports
  *   SITE_URL                 public origin (default the nginx URL); PREVIEW_SECRET turns previews on
  */
 import path from "node:path";
+import { forgetServers, writeServers } from "../lib/publish/servers";
 import {
   assembleStandalone,
   build,
@@ -38,11 +42,24 @@ async function main(): Promise<void> {
     const serverDir = assembleStandalone(ROOT);
     const env: Record<string, string> = { SITE_URL: siteUrl };
     if (process.env.PREVIEW_SECRET) env.PREVIEW_SECRET = process.env.PREVIEW_SECRET;
-    const url = await startTopology({ runDir, serverDir, nginxPort, nextPorts, redisPort, env, publicHost: new URL(siteUrl).host });
+    const url = await startTopology({
+      runDir,
+      serverDir,
+      appDir: ROOT,
+      nginxPort,
+      nextPorts,
+      redisPort,
+      env,
+      publicHost: new URL(siteUrl).host,
+    });
+    // Publishes go through nginx (the first entry), like a CMS's would.
+    writeServers([url, ...nextPorts.map((p) => `http://127.0.0.1:${p}`)], ROOT);
     console.log(`\nThe Meridian Ledger is up at ${url}/  (logs in ${runDir}; stop with npm run prod:down)`);
+    console.log(`Publish edits to content/ with: npm run publish`);
   } catch (error) {
     console.error(`prod:up failed: ${error instanceof Error ? error.message : String(error)}`);
     await stopTopology(runDir, { log: () => {} });
+    forgetServers(ROOT);
     process.exit(1);
   }
 }
