@@ -15,10 +15,12 @@ ARG SITE_URL=http://localhost:8080
 ENV NEXT_TELEMETRY_DISABLED=1 \
     LEDGER_CACHE_HANDLER=redis \
     SITE_URL=${SITE_URL}
+# npm run build indexes content/ into the build's own SQLite file (.ledger/, not shipped) to
+# prerender; the servers read the shared index in Redis (LEDGER_INDEX in compose.yaml), which the
+# content-index service of compose.yaml fills from this stage. No content/ in the server image.
 RUN npm run build \
  && cp -r public .next/standalone/public \
- && cp -r .next/static .next/standalone/.next/static \
- && cp -r content .next/standalone/content
+ && cp -r .next/static .next/standalone/.next/static
 
 FROM node:22-bookworm-slim AS runner
 WORKDIR /app

@@ -157,7 +157,8 @@ export function fillIndex(
  */
 export function indexEnv(appDir: string, redisPort: number): Record<string, string> {
   const secret = publishSecret(appDir);
-  if (!secret) throw new Error(`No publish secret in ${path.join(appDir, ".ledger", "publish-secret")}: run npm run content:index there first.`);
+  if (!secret)
+    throw new Error(`No publish secret in ${path.join(appDir, ".ledger", "publish-secret")}: run npm run content:index there first.`);
   return { LEDGER_INDEX: redisUrl(redisPort), LEDGER_INDEX_PREFIX: INDEX_PREFIX, LEDGER_PUBLISH_SECRET: secret };
 }
 
