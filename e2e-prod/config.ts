@@ -5,12 +5,17 @@
  */
 export const PORTS = { nginxPort: 8180, nextPorts: [3701, 3702], redisPort: 6391 };
 export const PREVIEW_SECRET = "e2e-prod-preview-secret-not-for-production";
-/** The whole run (build included) must finish within this; a watchdog stops everything after it. */
-export const TOTAL_BUDGET_MS = 10 * 60_000;
+/**
+ * The whole run (build included) must finish within this; a watchdog stops everything after it.
+ * PROD_TEST_BUDGET_MS raises it on a machine busy with other work (the build alone can take 8 min).
+ */
+export const TOTAL_BUDGET_MS = Number(process.env.PROD_TEST_BUDGET_MS) || 10 * 60_000;
 /** The scheduled story goes live this long after the servers start (the checks before it take ~30-90 s). */
 export const SCHEDULE_LEAD_MS = 120_000;
-/** Updates must reach readers through the cache within this. */
+/** A scheduled story (no publish at its time: Next's 30 s ISR) must reach readers through the cache within this. */
 export const VISIBLE_WITHIN_MS = 60_000;
+/** A publish (new story, correction, unpublish) must reach both servers and nginx within this (issue 10). */
+export const PUBLISH_VISIBLE_WITHIN_MS = 10_000;
 export const FUZZ_REQUESTS = 10_000;
 export const FUZZ_CONCURRENCY = 48;
 export const SATURATION_SECONDS = 30;

@@ -1,23 +1,31 @@
 /**
  * `npm run test:prod`: the production topology end to end, on loopback only, in at most 10 minutes.
  *
- * Builds a copy of the repo under .e2e-tmp/prod-test-* (with one story scheduled ~2 minutes ahead),
- * starts nginx :8180 -> Next :3701/:3702 -> Redis :6391 from it, and checks the caching contract,
- * previews, scheduled publishing through the cache, 10,000 fuzzed requests, load at saturation, a
- * Next server killed under load and Redis stopped under load, and the security headers. It stops
- * everything it started, also on failure, Ctrl-C or timeout. See docs/production.md.
+ * Builds a copy of the repo under .e2e-tmp/prod-test-*, starts nginx :8180 -> Next :3701/:3702 ->
+ * Redis :6391 from it (the servers reading the content index in Redis, filled from the copy's
+ * content/), and checks the caching contract, previews, a story scheduled ~2 minutes ahead (published
+ * with `npm run publish` after the start) going live through the cache, a new story, a correction and
+ * an unpublish reaching both servers and nginx within 10 s of `npm run publish`, 10,000 fuzzed
+ * requests, load at saturation, a Next server killed under load and Redis stopped under load, and
+ * the security headers. Every file it writes is in the copy, never in content/. It stops everything
+ * it started, also on failure, Ctrl-C or timeout. See docs/production.md.
  */
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import autocannon from "autocannon";
+import { createClient } from "redis";
+import { writeServers } from "../lib/publish/servers";
 import {
   assembleStandalone,
   build,
   copyRepoToTmp,
   ensureSystemPackages,
+  INDEX_PREFIX,
+  indexEnv,
   killTopologySync,
   redisPing,
   startNext,
@@ -28,7 +36,7 @@ import {
 } from "../ops/topology";
 import { FLAGSHIP_PATH, FLAGSHIP_SLUG, PAGE_TYPES } from "../e2e/sample-pages";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "../e2e/scheduled-story";
-import { articlePath, feedPath, FRONT_PATH, previewPath } from "../lib/routes";
+import { articlePath, feedPath, FRONT_PATH, listPath, previewPath, SITEMAP_PATH } from "../lib/routes";
 import * as C from "./config";
 import { fuzzRequests, rawRequest, STACK } from "./fuzz";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
@@ -58,28 +66,49 @@ watchdog.unref();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const get = (p: string, init: RequestInit = {}) => fetch(base + p, { redirect: "manual", ...init, signal: AbortSignal.timeout(15_000) });
 
+/**
+ * `npm run publish` in the copy, as an editor runs it: no arguments, so it finds the topology in the
+ * copy's .ledger/servers.json (nginx first) and uses the copy's .ledger/publish-secret.
+ */
+async function publish(): Promise<{ ms: number; out: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ["LEDGER_INDEX", "LEDGER_INDEX_PREFIX", "LEDGER_PUBLISH_SECRET", "LEDGER_CONTENT_DIR"]) delete env[name];
+  const t = performance.now();
+  const out = await new Promise<string>((resolve, reject) =>
+    execFile("npm", ["run", "--silent", "publish"], { cwd: dir, env, timeout: 60_000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`npm run publish failed: ${error.message}\n${stdout}\n${stderr}`)) : resolve(stdout),
+    ),
+  );
+  return { ms: performance.now() - t, out };
+}
+
 before(async () => {
   ensureSystemPackages();
   dir = copyRepoToTmp(`prod-test-${process.pid}`);
   runDir = path.join(dir, ".run");
-  // Built with the story scheduled far ahead (hidden, as before publication); its time is then set
-  // relative to the servers' start, which read content/ at run time. So a slow build on a busy
-  // machine cannot eat the time the checks before publication need.
+  // Built (and started) with the story scheduled far ahead (hidden, as before publication); its time
+  // is then set relative to the servers' start and published. So a slow build on a busy machine
+  // cannot eat the time the checks before publication need.
   writeScheduledStory(dir, new Date(Date.now() + 24 * 3_600_000));
   const site = `http://127.0.0.1:${C.PORTS.nginxPort}`;
   const t = Date.now();
   build(dir, { siteUrl: site, quiet: true, log });
   log(`build ${((Date.now() - t) / 1000).toFixed(1)} s`);
   serverDir = assembleStandalone(dir);
-  publishAt = new Date(Date.now() + C.SCHEDULE_LEAD_MS);
-  writeScheduledStory(serverDir, publishAt);
   base = await startTopology({
     runDir,
     serverDir,
+    appDir: dir,
     ...C.PORTS,
     env: { PREVIEW_SECRET: C.PREVIEW_SECRET, SITE_URL: site },
     log,
   });
+  writeServers([base, ...C.PORTS.nextPorts.map((p) => `http://127.0.0.1:${p}`)], dir);
+  publishAt = new Date(Date.now() + C.SCHEDULE_LEAD_MS);
+  writeScheduledStory(dir, publishAt);
+  const { ms, out } = await publish();
+  assert.match(out, /Published to http:\/\/127\.0\.0\.1:8180/);
+  log(`scheduled story published (for ${publishAt.toISOString()}) in ${ms.toFixed(0)} ms`);
 });
 
 after(async () => {
@@ -401,6 +430,152 @@ test(`the scheduled story shows through the cache within ${C.VISIBLE_WITHIN_MS /
 });
 
 // ---------------------------------------------------------------------------------------------
+// Publishing: a story written, published, corrected and unpublished while the topology runs.
+
+const NEW_STORY = {
+  slug: "e2e-prod-harbour-tide-gauge",
+  section: "science",
+  title: "Harbour tide gauge goes online for Port Alder boat crews",
+  corrected: "Corrected headline says the Orlen estuary tide gauge is now online",
+};
+
+function writeNewStory(title: string, status: "published" | "draft"): void {
+  fs.writeFileSync(
+    path.join(dir, "content/articles", `${NEW_STORY.slug}.mdx`),
+    `---
+title: ${title}
+dek: Skippers and pilots can read the water level at the harbour mouth every minute, the port authority said.
+section: ${NEW_STORY.section}
+authors: [jonah-feld]
+publishedAt: ${new Date(Date.now() - 60_000).toISOString()}
+status: ${status}
+tags: [port-alder]
+image:
+  src: /images/articles/tidal-energy-trial-begins-off-port-alder.jpg
+  alt: A turbine hangs from the crane of a work vessel above grey sea.
+  caption: Work off Port Alder, where the new gauge now reports the tide every minute.
+  credit: Kessel Press Agency photo by Jens Aalto
+---
+
+The port authority has put a new tide gauge online at the mouth of the Orlen, it said on Tuesday.
+`,
+  );
+}
+
+/** Where a publish must show: each Next server directly, and nginx (the readers' way in). */
+const WAYS_IN = (): [string, string][] => [
+  ...C.PORTS.nextPorts.map((p, i): [string, string] => [`next-${i + 1}`, `http://127.0.0.1:${p}`]),
+  ["nginx", base],
+];
+
+/** One page to check, and what it must show. */
+type Expect = [name: string, path: string, ok: (status: number, body: string) => boolean];
+
+/**
+ * Polls every page on every way in until all show what they must in the same round, and returns
+ * the time from `t0` (the start of `npm run publish`) to that round. Polls for up to 30 s so a slow
+ * run still measures its latency; the caller asserts the 10 s.
+ */
+async function visibleEverywhere(expects: Expect[], t0: number): Promise<{ ms: number; missing: string[] }> {
+  let missing: string[] = [];
+  const deadline = performance.now() + 30_000;
+  while (performance.now() < deadline) {
+    const results = await Promise.all(
+      WAYS_IN().flatMap(([way, origin]) =>
+        expects.map(async ([name, p, ok]) => {
+          const res = await fetch(origin + p, { redirect: "manual", signal: AbortSignal.timeout(5_000) }).catch(() => null);
+          return ok(res?.status ?? 0, res ? await res.text() : "") ? "" : `${way} ${name}`;
+        }),
+      ),
+    );
+    missing = results.filter(Boolean);
+    if (!missing.length) return { ms: performance.now() - t0, missing };
+    await sleep(200);
+  }
+  return { ms: Number.POSITIVE_INFINITY, missing };
+}
+
+/** Every page of the checks on every way in, twice: each cache holds its current version first. */
+async function warm(expects: Expect[]): Promise<void> {
+  for (let round = 0; round < 2; round++) {
+    for (const [, origin] of WAYS_IN()) for (const [, p] of expects) await (await fetch(origin + p, { redirect: "manual" })).arrayBuffer();
+  }
+}
+
+test(`a story published, corrected and unpublished with npm run publish shows on both servers and through nginx within ${C.PUBLISH_VISIBLE_WITHIN_MS / 1000} s`, async () => {
+  const { slug, section, title, corrected } = NEW_STORY;
+  const article = articlePath(slug);
+  const pages = { front: FRONT_PATH, section: listPath("section", section), feed: feedPath(), sitemap: SITEMAP_PATH };
+  const shows = (text: string) => (_: number, body: string) => body.includes(text);
+  const lacks =
+    (...texts: string[]) =>
+    (status: number, body: string) =>
+      status === 200 && texts.every((t) => !body.includes(t));
+  const latencies: Record<string, string> = {};
+
+  /**
+   * Writes the story, runs npm run publish, and measures until every page shows it everywhere. The
+   * clock that must stay under 10 s starts when the command begins talking to the site (it prints
+   * how long its manifest GET and POST took): the command's own start-up (tsx compiling the
+   * content code, seconds on a busy machine) is the editor's machine, not the topology.
+   */
+  async function step(name: string, title: string, status: "published" | "draft", expects: Expect[]) {
+    await warm(expects);
+    writeNewStory(title, status);
+    const t0 = performance.now();
+    const run = await publish();
+    const end = t0 + run.ms;
+    assert.match(run.out, new RegExp(`updated +content/articles/${slug}\\.mdx`), run.out);
+    const httpMs = Number(/ in (\d+) ms:/.exec(run.out)?.[1]);
+    assert.ok(Number.isFinite(httpMs), run.out);
+    const seen = await visibleEverywhere(expects, t0);
+    const fromPublish = seen.ms - (run.ms - httpMs);
+    latencies[name] =
+      `${(fromPublish / 1000).toFixed(1)} s from the publish request (${(seen.ms / 1000).toFixed(1)} s from the command's start; ` +
+      `command ${(run.ms / 1000).toFixed(1)} s, of which publish requests ${(httpMs / 1000).toFixed(1)} s; visible ${((t0 + seen.ms - end) / 1000).toFixed(1)} s after it returned)`;
+    log(`publish -> visible everywhere, ${name}: ${latencies[name]}`);
+    assert.ok(
+      fromPublish <= C.PUBLISH_VISIBLE_WITHIN_MS,
+      `${name}: not everywhere within ${C.PUBLISH_VISIBLE_WITHIN_MS / 1000} s: ${seen.missing.join(", ")}`,
+    );
+  }
+
+  try {
+    await step("new story", title, "published", [
+      ["article", article, (status, body) => status === 200 && body.includes(title)],
+      ["front page", pages.front, shows(title)],
+      ["section", pages.section, shows(title)],
+      ["feed", pages.feed, shows(title)],
+      ["sitemap", pages.sitemap, shows(article)],
+    ]);
+    await step("correction", corrected, "published", [
+      ["article", article, (status, body) => status === 200 && body.includes(corrected) && !body.includes(title)],
+      ["front page", pages.front, (_, body) => body.includes(corrected) && !body.includes(title)],
+      ["section", pages.section, (_, body) => body.includes(corrected) && !body.includes(title)],
+      ["feed", pages.feed, (_, body) => body.includes(corrected) && !body.includes(title)],
+    ]);
+    await step("unpublish (status: draft)", corrected, "draft", [
+      ["article 404", article, (status) => status === 404],
+      ["front page", pages.front, lacks(corrected, article)],
+      ["section", pages.section, lacks(corrected, article)],
+      ["feed", pages.feed, lacks(corrected, article)],
+      ["sitemap", pages.sitemap, lacks(article)],
+    ]);
+  } finally {
+    counts["publish -> visible (2 servers + nginx)"] = Object.entries(latencies)
+      .map(([k, v]) => `${k} ${v}`)
+      .join("; ");
+    // Clean up: the story is removed from the copy's content and from the index.
+    fs.rmSync(path.join(dir, "content/articles", `${slug}.mdx`), { force: true });
+    const removed = await publish();
+    assert.match(removed.out, new RegExp(`removed +content/articles/${slug}\\.mdx`), removed.out);
+  }
+  const gone = await get(article);
+  assert.equal(gone.status, 404);
+  await gone.arrayBuffer();
+});
+
+// ---------------------------------------------------------------------------------------------
 // Load
 
 function failed(r: autocannon.Result) {
@@ -462,7 +637,12 @@ test("a Next server killed under load: zero failed requests", async () => {
     serverDir,
     port: C.PORTS.nextPorts[0],
     name: "next-1",
-    env: { REDIS_URL: `redis://127.0.0.1:${C.PORTS.redisPort}`, PREVIEW_SECRET: C.PREVIEW_SECRET, SITE_URL: base },
+    env: {
+      REDIS_URL: `redis://127.0.0.1:${C.PORTS.redisPort}`,
+      ...indexEnv(dir, C.PORTS.redisPort),
+      PREVIEW_SECRET: C.PREVIEW_SECRET,
+      SITE_URL: base,
+    },
   });
   for (let i = 0; i < 100; i++) {
     if ((await fetch(`http://127.0.0.1:${C.PORTS.nextPorts[0]}/robots.txt`).catch(() => null))?.status === 200) break;
@@ -479,8 +659,27 @@ test("Redis stopped under load: zero failed requests, and the cache recovers whe
     });
     return Number(/:(\d+)/.exec(res)?.[1] ?? -1);
   };
+  /**
+   * Use of the shared cache since Redis started: its handler's HEXISTS (after each hit) and SET
+   * (each write); the content index uses neither. AOF loading does not count as calls.
+   */
+  const redisInfo = async () => {
+    const client = createClient({ url: `redis://127.0.0.1:${C.PORTS.redisPort}` });
+    await client.connect();
+    try {
+      const stats = await client.info("commandstats");
+      return {
+        cacheReads: ["hexists", "set"].reduce((n, cmd) => n + Number(new RegExp(`cmdstat_${cmd}:calls=(\\d+)`).exec(stats)?.[1] ?? 0), 0),
+        indexSeq: Number((await client.get(`${INDEX_PREFIX}seq`)) ?? 0),
+      };
+    } finally {
+      await client.quit();
+    }
+  };
   const before = await redisKeys();
+  const indexBefore = (await redisInfo()).indexSeq;
   let after = -1;
+  let afterInfo = { cacheReads: 0, indexSeq: 0 };
   const r = await upstreamLoad(C.FAULT_LOAD_SECONDS, async () => {
     await sleep(4_000);
     await stopOne(runDir, "redis");
@@ -490,10 +689,15 @@ test("Redis stopped under load: zero failed requests, and the cache recovers whe
     for (let i = 0; i < 50 && !(await redisPing(C.PORTS.redisPort)); i++) await sleep(100);
     await sleep(5_000);
     after = await redisKeys();
+    afterInfo = await redisInfo();
   });
-  counts["redis stopped under load"] = `${describe(r)} -> failed ${failed(r)}; keys before ${before}, after restart ${after}`;
+  counts["redis stopped under load"] =
+    `${describe(r)} -> failed ${failed(r)}; keys before ${before}, after restart ${after}; ` +
+    `cache reads and writes after restart ${afterInfo.cacheReads}; index seq ${indexBefore} -> ${afterInfo.indexSeq}`;
   log(counts["redis stopped under load"]);
   assert.equal(failed(r), 0);
   assert.ok(before > 0, "Redis held the shared cache before");
-  assert.ok(after > 0, "the servers wrote to Redis again after it came back");
+  assert.ok(afterInfo.cacheReads > 0, "the servers use the shared cache in Redis again after it came back");
+  assert.equal(afterInfo.indexSeq, indexBefore, "the content index survived the restart (append-only file)");
+  assert.equal((await get(ARTICLE)).status, 200);
 });
