@@ -52,6 +52,25 @@ function redisClient() {
   return client;
 }
 
+/**
+ * Route handlers (feeds, sitemaps, image crops) carry their cache tags the way Next stores them:
+ * in the entry's `x-next-cache-tags` header, with no `tags` in the set context. The package reads
+ * that header for pages (APP_PAGE) only and takes `ctx.tags` for everything else
+ * (dist/handlers/cache-handler.js, `set`: `case "APP_PAGE"`; default: the context's tags), so a
+ * feed or sitemap was stored in Redis with no tags, and `revalidateTag` never deleted it: a publish
+ * reached them only on their 30 s timer. This passes the header's tags on for route handlers too.
+ */
+class LedgerCacheHandler extends CacheHandler {
+  async set(cacheKey, value, ctx) {
+    if (value?.kind === "APP_ROUTE" && !ctx?.tags?.length) {
+      const header = value.headers?.["x-next-cache-tags"];
+      const tags = Array.isArray(header) ? header : typeof header === "string" ? header.split(",") : [];
+      if (tags.length) ctx = { ...ctx, tags };
+    }
+    return super.set(cacheKey, value, ctx);
+  }
+}
+
 CacheHandler.onCreation(({ buildId }) => {
   // One configuration (and one Redis connection) per process, however often Next creates handlers.
   if (globalThis.__ledgerCacheConfig) return globalThis.__ledgerCacheConfig;
@@ -71,4 +90,4 @@ CacheHandler.onCreation(({ buildId }) => {
   return globalThis.__ledgerCacheConfig;
 });
 
-export default CacheHandler;
+export default LedgerCacheHandler;
