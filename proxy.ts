@@ -8,13 +8,25 @@ const DRAFT_MODE_COOKIE = "__prerender_bypass";
  * Runs before routing. A URL whose percent-escapes do not decode (e.g. a slug ending in %E0%A4%A) cannot name any page, but
  * Next's router answers it with a 500 (vercel/next.js#92527). Answer it as what it is: a 404.
  */
+/**
+ * The static 404 page, with a 404 status. Built from the request's own URL object, so Next serves
+ * it in-process: a URL built from request.url can name another origin (the server's own address
+ * behind nginx), which Next treats as an external rewrite and fetches over HTTP.
+ */
+function notFoundPage(request: NextRequest) {
+  const url = request.nextUrl.clone();
+  url.pathname = NOT_FOUND_PATH;
+  url.search = "";
+  return NextResponse.rewrite(url, { status: 404 });
+}
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.includes("%")) {
     try {
       decodeURIComponent(pathname);
     } catch {
-      return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
+      return notFoundPage(request);
     }
   }
   // Every URL on the site is lowercase: send case variants to the one canonical URL in one hop.
@@ -29,8 +41,12 @@ export async function proxy(request: NextRequest) {
   const route = matchContentRoute(pathname);
   if (route && !request.cookies.has(DRAFT_MODE_COOKIE)) {
     const found = await contentRouteStatus(route, new Date());
-    if (found.status === "missing") return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { status: 404 });
-    if (found.status === "renamed") return NextResponse.redirect(new URL(articlePath(found.slug), request.url), 308);
+    if (found.status === "missing") return notFoundPage(request);
+    if (found.status === "renamed") {
+      const url = request.nextUrl.clone();
+      url.pathname = articlePath(found.slug);
+      return NextResponse.redirect(url, 308);
+    }
   }
   const response = NextResponse.next();
   // A preview must never be indexed or kept by any cache, whatever the page itself says.

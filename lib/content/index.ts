@@ -38,15 +38,32 @@ async function catchUp(store: ContentStore, from: Snapshot | undefined): Promise
   return { seq: changes.seq, entries, queries: createQueries(contentFromEntries(entries)) };
 }
 
-/** The snapshot as of the index's latest publish (one cheap sequence-number read when nothing changed). */
+let warnedAt = 0;
+
+/**
+ * The snapshot as of the index's latest publish (one cheap sequence-number read when nothing changed).
+ * When the index cannot be reached (Redis restarting: its client fails at once while disconnected),
+ * the process serves its last snapshot, as a server with content in files would, and catches up
+ * when the index is back. A slow index is waited for, never bypassed: a page rendered from an old
+ * snapshot would be cached.
+ */
 async function currentSnapshot(): Promise<Snapshot> {
   const store = sharedStore();
-  const seq = await store.seq();
-  if (snapshot && snapshot.seq >= seq) return snapshot;
-  // Concurrent requests share one catch-up.
-  catchingUp ??= catchUp(store, snapshot).finally(() => (catchingUp = undefined));
-  snapshot = await catchingUp;
-  return snapshot;
+  try {
+    const seq = await store.seq();
+    if (snapshot && snapshot.seq >= seq) return snapshot;
+    // Concurrent requests share one catch-up.
+    catchingUp ??= catchUp(store, snapshot).finally(() => (catchingUp = undefined));
+    snapshot = await catchingUp;
+    return snapshot;
+  } catch (error) {
+    if (!snapshot) throw error;
+    if (Date.now() - warnedAt > 30_000) {
+      warnedAt = Date.now();
+      console.warn(`[content] index unavailable (${(error as Error).message}); serving the last snapshot (seq ${snapshot.seq})`);
+    }
+    return snapshot;
+  }
 }
 
 /** Every index entry as this process holds it, caught up with the latest publish (for publishing). */

@@ -11,7 +11,12 @@ import { createClient } from "redis";
 import type { ContentStore, IndexChanges } from "./types";
 
 export function openRedisStore(url: string, prefix = "ledger:index:"): ContentStore {
-  const client = createClient({ url, socket: { connectTimeout: 2_000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 2_000) } });
+  // While disconnected, commands fail at once (no offline queue): readers fall back to their last snapshot.
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { connectTimeout: 2_000, reconnectStrategy: (n) => Math.min(100 * 2 ** n, 2_000) },
+  });
   client.on("error", () => {}); // reported by the failing command instead
   let connected: Promise<unknown> | undefined;
   const redis = async () => {
