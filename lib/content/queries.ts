@@ -24,10 +24,36 @@ export function createQueries(content: Content) {
   const sectionById = new Map(content.sections.map((s) => [s.id, s]));
   const redirectOwner = new Map(content.stories.flatMap((s) => s.redirectFrom.map((old) => [old, s] as const)));
 
-  const visibleStories = (v: ViewArg) => {
+  // Every list a page shows, newest first as content.stories is, built once per snapshot, so a
+  // query slices a list instead of scanning the archive: "all", "section:<id>", "tag:<t>", "author:<id>".
+  const lists = new Map<string, Story[]>();
+  const listOf = (key: string) => lists.get(key) ?? (lists.set(key, []), lists.get(key)!);
+  for (const story of content.stories) {
+    const keys = ["all", `section:${story.section}`, ...new Set(story.tags.map((t) => `tag:${t}`)), ...new Set(story.authors.map((a) => `author:${a}`))];
+    for (const key of keys) listOf(key).push(story);
+  }
+  const published = new Map([...lists].map(([key, list]) => [key, list.filter((s) => s.status === "published")]));
+  const EMPTY: Story[] = [];
+
+  /**
+   * The stories of one list that the view may see, newest first. The public view: published
+   * stories newest first are the scheduled ones (not public yet) and then the public ones, so the
+   * one rule (isVisible) finds the boundary by binary search. A preview (rare, never cached) scans.
+   */
+  const visibleIn = (key: string, v: ViewArg): Story[] => {
     const view = asView(v);
-    return content.stories.filter((s) => isVisible(s, view));
+    if (view.preview) return (lists.get(key) ?? EMPTY).filter((s) => isVisible(s, view));
+    const list = published.get(key) ?? EMPTY;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (isVisible(list[mid], view)) hi = mid;
+      else lo = mid + 1;
+    }
+    return list.slice(lo);
   };
+  const visibleStories = (v: ViewArg) => visibleIn("all", v);
 
   return {
     site: content.site,
@@ -57,11 +83,15 @@ export function createQueries(content: Content) {
     },
 
     latest: (view: ViewArg, limit = Infinity): Story[] => visibleStories(view).slice(0, limit),
-    bySection: (id: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.section === id),
-    byTag: (tag: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.tags.includes(tag)),
-    byAuthor: (id: string, view: ViewArg): Story[] => visibleStories(view).filter((s) => s.authors.includes(id)),
+    bySection: (id: string, view: ViewArg): Story[] => visibleIn(`section:${id}`, view),
+    byTag: (tag: string, view: ViewArg): Story[] => visibleIn(`tag:${tag}`, view),
+    byAuthor: (id: string, view: ViewArg): Story[] => visibleIn(`author:${id}`, view),
     /** Tags used by at least one visible story. */
-    publicTags: (view: ViewArg): string[] => [...new Set(visibleStories(view).flatMap((s) => s.tags))].sort(),
+    publicTags: (view: ViewArg): string[] =>
+      [...lists.keys()]
+        .filter((key) => key.startsWith("tag:") && visibleIn(key, view).length > 0)
+        .map((key) => key.slice("tag:".length))
+        .sort(),
 
     /**
      * Related stories: pinned `related` first (in the editor's order), then stories sharing the
@@ -74,15 +104,23 @@ export function createQueries(content: Content) {
         if (s && s.slug !== story.slug && isVisible(s, view) && chosen.size < max) chosen.set(s.slug, s);
       };
       story.related.forEach((slug) => add(storyBySlug.get(slug)));
-      const others = visibleStories(view).filter((s) => s.slug !== story.slug);
-      const shared = (s: Story) => s.tags.filter((t) => story.tags.includes(t)).length;
-      others
-        .filter((s) => shared(s) > 0)
-        .sort((a, b) => shared(b) - shared(a) || b.publishedAt.getTime() - a.publishedAt.getTime())
-        .forEach(add);
-      others.filter((s) => s.section === story.section).forEach(add);
+      // Shared tags, counted over the tags' own lists rather than the whole archive.
+      const shared = new Map<Story, number>();
+      for (const tag of new Set(story.tags)) {
+        for (const s of visibleIn(`tag:${tag}`, view)) if (s.slug !== story.slug) shared.set(s, (shared.get(s) ?? 0) + 1);
+      }
+      [...shared]
+        .sort(([a, x], [b, y]) => y - x || b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug))
+        .forEach(([s]) => add(s));
+      for (const s of visibleIn(`section:${story.section}`, view)) {
+        if (chosen.size >= max) break;
+        add(s);
+      }
       // A thin topic still leads readers on: top up with the latest stories.
-      if (chosen.size < min) others.forEach((s) => chosen.size < min && add(s));
+      for (const s of visibleStories(view)) {
+        if (chosen.size >= min) break;
+        add(s);
+      }
       return [...chosen.values()];
     },
   };
