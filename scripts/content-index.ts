@@ -11,6 +11,8 @@ import { diffContent } from "../lib/content/changes";
 import { formatIssue } from "../lib/content/issues";
 import { publishChanges } from "../lib/content/publish";
 import { indexLocation, openStore } from "../lib/content/store";
+import { openSearch, searchLocation } from "../lib/search";
+import { syncSearch } from "../lib/search/sync";
 import { ensurePublishSecret } from "../lib/publish/secret";
 
 async function main() {
@@ -31,6 +33,18 @@ async function main() {
       return;
     }
     console.log(`Content index ${indexLocation()}: ${result.changed.length} file(s) changed, up to date in ${ms} ms.`);
+    // The search index follows the content index: exactly the stories whose search text changed
+    // (all of them on a fresh checkout, or for a search index that missed a publish).
+    const search = openSearch();
+    try {
+      const synced = await syncSearch(store, search);
+      const total = Math.round(performance.now() - started);
+      console.log(
+        `Search index ${searchLocation()}: ${synced.indexed.length} story(ies) indexed, ${synced.removed.length} removed, up to date in ${total} ms.`,
+      );
+    } finally {
+      await search.close();
+    }
   } finally {
     await store.close();
   }

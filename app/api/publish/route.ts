@@ -7,6 +7,8 @@ import { sharedStore } from "@/lib/content/store";
 import { purgeEdge } from "@/lib/publish/edge";
 import { publishSecret } from "@/lib/publish/secret";
 import { safeEqual } from "@/lib/preview/token";
+import { sharedSearch } from "@/lib/search";
+import { syncSearch } from "@/lib/search/sync";
 
 /**
  * The publish endpoint, for `npm run publish`, a CMS or a CI webhook. The secret goes in the
@@ -65,9 +67,20 @@ export async function POST(request: Request) {
 
   const root = process.cwd();
   // One publish at a time per server: each validates against the index as the one before left it.
-  const turn = queue.then(async () =>
-    publishChanges(sharedStore(), parsed.data.changes, { root, contentDir: contentDirOf(root), current: await indexEntries() }),
-  );
+  const turn = queue.then(async () => {
+    const result = await publishChanges(sharedStore(), parsed.data.changes, {
+      root,
+      contentDir: contentDirOf(root),
+      current: await indexEntries(),
+    });
+    // Search follows in the same turn: exactly the stories whose search text changed. A failure
+    // here does not undo the publish; the next publish (or content:index) catches search up.
+    if (result.ok)
+      await syncSearch(sharedStore(), sharedSearch(), await indexEntries()).catch((e) =>
+        console.error(`Search index not updated: ${(e as Error).message}`),
+      );
+    return result;
+  });
   queue = turn.catch(() => undefined);
   const result = await turn;
   if (!result.ok) return json(422, result);
