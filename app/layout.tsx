@@ -5,7 +5,7 @@ import { SiteFooter } from "@/components/site/SiteFooter";
 import { SiteHeader } from "@/components/site/SiteHeader";
 import { content } from "@/lib/content";
 import { alternateFeeds } from "@/lib/feed/alternates";
-import { FRONT_PATH, siteUrl } from "@/lib/routes";
+import { FRONT_PATH, OPENSEARCH_PATH, siteUrl } from "@/lib/routes";
 import "./globals.css";
 
 /*
@@ -78,6 +78,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={site.language} className={`${sourceSerif.variable} ${sourceSerifItalic.variable}`}>
       <body className="flex min-h-screen flex-col">
+        {/* React puts it in <head>: browsers offer to add the site's search (app/opensearch.xml/). */}
+        <link rel="search" type="application/opensearchdescription+xml" title={site.name} href={OPENSEARCH_PATH} />
         <a
           href="#main"
           className="sr-only z-50 bg-ink px-4 py-3 font-sans text-paper focus:not-sr-only focus:absolute focus:top-2 focus:left-2"

@@ -68,6 +68,32 @@ export function sectionCardPath(id: string): string {
   return `${listPath("section", id)}${SITE_CARD_PATH}`;
 }
 
+/** Site search (app/search/): never indexed, so no canonical list of its URLs. */
+export const SEARCH_PATH = "/search";
+
+/** The parameters of a search page, in the order they appear in its URL. */
+export interface SearchParams {
+  q?: string;
+  section?: string;
+  range?: string;
+  sort?: string;
+  page?: number;
+}
+
+/** A search page: only the parameters that differ from the defaults (page 1, any date, relevance). */
+export function searchPath(params: SearchParams = {}): string {
+  const entries: [string, string][] = [];
+  if (params.q) entries.push(["q", params.q]);
+  if (params.section) entries.push(["section", params.section]);
+  if (params.range && params.range !== "any") entries.push(["range", params.range]);
+  if (params.sort && params.sort !== "relevance") entries.push(["sort", params.sort]);
+  if (params.page && params.page > 1) entries.push(["page", String(params.page)]);
+  return entries.length ? `${SEARCH_PATH}?${new URLSearchParams(entries).toString()}` : SEARCH_PATH;
+}
+
+/** The OpenSearch description (app/opensearch.xml/), which lets browsers add the site's search. */
+export const OPENSEARCH_PATH = "/opensearch.xml";
+
 export const SITEMAP_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 

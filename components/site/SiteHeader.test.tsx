@@ -27,3 +27,16 @@ describe("SiteHeader", () => {
     expect(links(trending.querySelector('nav[aria-label="Trending"]'))).toEqual([["Harbour", "/tags/harbour"]]);
   });
 });
+
+describe("SiteHeader search", () => {
+  it("has a labelled GET search form to /search that needs no JavaScript", () => {
+    const doc = renderDom(<SiteHeader site={SITE} sections={SECTIONS} trending={[]} />);
+    const form = doc.querySelector('form[role="search"]')!;
+    expect(form.getAttribute("action")).toBe("/search");
+    expect(form.getAttribute("method")).toBe("get");
+    const input = form.querySelector('input[name="q"]')!;
+    expect(input.getAttribute("type")).toBe("search");
+    expect(doc.querySelector(`label[for="${input.id}"]`)?.textContent).toBe("Search stories");
+    expect(form.querySelector('button[type="submit"]')?.textContent).toBe("Search");
+  });
+});

@@ -1,9 +1,10 @@
 import Link from "@/components/ui/Link";
+import { SearchForm } from "@/components/site/SearchForm";
 import { TrendingStrip } from "@/components/site/TrendingStrip";
 import type { Section, SiteConfig, TrendingLink } from "@/lib/content";
 import { FRONT_PATH, listPath } from "@/lib/routes";
 
-/** Masthead, section navigation and the editors' trending links. Not sticky: focus is never hidden under it. */
+/** Masthead, the search box, section navigation and the editors' trending links. Not sticky: focus is never hidden under it. */
 export function SiteHeader({ site, sections, trending }: { site: SiteConfig; sections: Section[]; trending: TrendingLink[] }) {
   return (
     <header className="site-header border-b border-rule">
@@ -13,6 +14,9 @@ export function SiteHeader({ site, sections, trending }: { site: SiteConfig; sec
           {site.name}
         </Link>
         <p className="mt-1 font-sans text-xs text-muted sm:text-sm">{site.tagline}</p>
+        <div className="mt-3">
+          <SearchForm />
+        </div>
       </div>
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-2">
         <ul className="flex gap-1 overflow-x-auto font-sans text-sm font-semibold sm:justify-center">

@@ -16,7 +16,7 @@ import {
   siteUrl,
   TRUST_PATHS,
 } from "../routes";
-import { matchContentRoute } from "../routes";
+import { matchContentRoute, OPENSEARCH_PATH, searchPath } from "../routes";
 
 // The literal URLs live here and nowhere else in the tests: every other test builds them with lib/routes.
 describe("page paths", () => {
@@ -127,5 +127,16 @@ describe("matchContentRoute", () => {
     for (const other of ["/", "/feed.xml", "/articles/a/image/og", "/sections/world/feed.xml", "/api/publish", "/about", "/articles"]) {
       expect(matchContentRoute(other)).toBeUndefined();
     }
+  });
+});
+
+describe("search", () => {
+  it("puts only what differs from the defaults in the URL, encoded", () => {
+    expect(searchPath()).toBe("/search");
+    expect(searchPath({ q: "ferry", range: "any", sort: "relevance", page: 1 })).toBe("/search?q=ferry");
+    expect(searchPath({ q: 'a "b" & c', section: "politics", range: "week", sort: "newest", page: 3 })).toBe(
+      "/search?q=a+%22b%22+%26+c&section=politics&range=week&sort=newest&page=3",
+    );
+    expect(OPENSEARCH_PATH).toBe("/opensearch.xml");
   });
 });

@@ -9,6 +9,7 @@ import { openSqliteSearch } from "./sqlite";
 import type { SearchEngine } from "./types";
 
 export type * from "./types";
+export { SEARCH_PAGE_SIZE } from "./types";
 export { parseQuery, isEmptyQuery, type ParsedQuery, type QueryTerm } from "./query";
 
 export function searchLocation(root = process.cwd()): string {

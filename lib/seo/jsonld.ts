@@ -2,9 +2,9 @@
  * Structured data (schema.org, typed with schema-dts) for Google News/Top Stories and other
  * crawlers. Built from the content layer's typed objects; rendered by components/JsonLd.
  */
-import type { Article, BreadcrumbList, NewsMediaOrganization, Person, ProfilePage, WebSite, WithContext } from "schema-dts";
+import type { Article, BreadcrumbList, NewsMediaOrganization, Person, ProfilePage, SearchAction, WebSite, WithContext } from "schema-dts";
 import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
-import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath } from "@/lib/routes";
+import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath, SEARCH_PATH } from "@/lib/routes";
 import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 
 /** schema.org's own subtype for each kind of story readers are told apart. */
@@ -91,6 +91,18 @@ export function profilePageJsonLd(author: Author): WithContext<ProfilePage> {
   };
 }
 
+/**
+ * The site's search as an action on its WebSite: search engines may send a query straight to the
+ * search page. schema-dts has no "query-input" (a schema.org extension Google documents), hence the type.
+ */
+function searchAction(): SearchAction & { "query-input": string } {
+  return {
+    "@type": "SearchAction",
+    target: { "@type": "EntryPoint", urlTemplate: `${absoluteUrl(SEARCH_PATH)}?q={search_term_string}` },
+    "query-input": "required name=search_term_string",
+  };
+}
+
 export function homeJsonLd(site: SiteConfig): [WithContext<WebSite>, WithContext<NewsMediaOrganization>] {
   return [
     {
@@ -102,6 +114,7 @@ export function homeJsonLd(site: SiteConfig): [WithContext<WebSite>, WithContext
       description: site.tagline,
       inLanguage: site.language,
       publisher: { "@id": absoluteUrl("/#organization") },
+      potentialAction: searchAction(),
     },
     { "@context": "https://schema.org", ...(publisher(site) as Exclude<NewsMediaOrganization, string>) },
   ];
