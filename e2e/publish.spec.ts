@@ -20,13 +20,13 @@ import {
   type TestStory,
 } from "./publishing";
 import { E2E_CONTENT_DIR, E2E_ORIGIN, E2E_PRERENDER_STORIES } from "./server-env";
-import { articlePath, cropPath, NEWS_SITEMAP_PATH, SITEMAP_PATH } from "../lib/routes";
+import { articlePath, cropPath, NEWS_SITEMAP_PATH, searchPath, SITEMAP_PATH } from "../lib/routes";
 
 /**
  * Publishing without a rebuild, on the running production build (Playwright's server): a story
  * file written into the site's content folder and sent with `npm run publish` is served within
  * 10 s, everywhere it belongs; so are an edit with a correction, an unpublish (status: draft) and
- * a deletion. A file with an error is refused, naming file, line and field, and changes nothing.
+ * a deletion, in site search too. A file with an error is refused, naming file, line and field, and changes nothing.
  * An archive story that no build prerendered renders with its status, metadata and JSON-LD.
  */
 const VISIBLE_WITHIN = { timeout: 10_000, intervals: [250, 500, 1_000] };
@@ -136,12 +136,15 @@ test("a new story, an edit with a correction, an unpublish and a deletion each r
   const lists = listsOf(first);
   const timings: string[] = [];
   expect(await storyStatus(request, slug)).toBe(404);
+  // Site search finds it by a phrase from its body while it is public, and never otherwise.
+  const search = searchPath({ q: '"Orlen Street school"' });
 
   await test.step("new story: its page, the front page, its section, feeds and sitemaps", async () => {
     writeStory(first);
     const took = await publishAndWait(request, baseURL!, [
       { url: page, status: 200, has: [first.title] },
       ...lists.all.map((url) => ({ url, status: 200, has: [page, ...(lists.withHeadline.includes(url) ? [first.title] : [])] })),
+      { url: search, status: 200, has: [page, first.title] },
     ]);
     timings.push(`new story: ${took}`);
     const card = await request.get(cropPath(slug, "og"));
@@ -163,6 +166,7 @@ test("a new story, an edit with a correction, an unpublish and a deletion each r
     const took = await publishAndWait(request, baseURL!, [
       { url: page, status: 200, has: [edited.title, edited.corrections![0].text], hasNot: [first.title] },
       ...lists.withHeadline.map((url) => ({ url, status: 200, has: [edited.title], hasNot: [first.title] })),
+      { url: search, status: 200, has: [page, edited.title], hasNot: [first.title] },
     ]);
     timings.push(`correction: ${took}`);
     const doc = new JSDOM(await (await request.get(page)).text()).window.document;
@@ -174,6 +178,7 @@ test("a new story, an edit with a correction, an unpublish and a deletion each r
     const took = await publishAndWait(request, baseURL!, [
       { url: page, status: 404 },
       ...lists.all.map((url) => ({ url, status: 200, hasNot: [slug, edited.title, "tide gauges"] })),
+      { url: search, status: 200, hasNot: [page, edited.title] },
     ]);
     timings.push(`unpublish: ${took}`);
   });
