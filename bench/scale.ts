@@ -263,7 +263,9 @@ function countHtml(dir: string): number {
 
 const gitCommit = () => {
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT }).toString().trim();
+    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     return "?";
   }
@@ -325,7 +327,10 @@ async function measure(row: Row, dir: string, opts: { check: boolean; seed: numb
   );
   if (build.timedOut || build.code !== 0) {
     row.buildNote = build.timedOut ? `killed after ${sec(BUILD_LIMIT_MS)}` : `failed (exit ${build.code})`;
-    row.notes.push(`next build ${row.buildNote}: ${build.out.trim().split("\n").slice(-3).join(" / ")}`);
+    const errorLines = build.out.split("\n").filter((l) => /error|Error|failed/.test(l));
+    row.notes.push(
+      `next build ${row.buildNote}: ${(errorLines.length ? errorLines : build.out.trim().split("\n")).slice(-4).join(" / ").slice(0, 600)}`,
+    );
     return;
   }
 
@@ -508,6 +513,12 @@ async function main() {
     } finally {
       save(row);
       groups.forEach((g) => killGroup(g));
+      // The logs outlive the copy: bench/.tmp/scale-logs/<size>/.
+      const logs = path.join(TMP, "scale-logs", size ? String(size) : "sample");
+      fs.rmSync(logs, { recursive: true, force: true });
+      fs.mkdirSync(logs, { recursive: true });
+      if (fs.existsSync(dir))
+        for (const f of fs.readdirSync(dir)) if (f.endsWith(".log")) fs.copyFileSync(path.join(dir, f), path.join(logs, f));
       if (!process.env.KEEP_SCALE) fs.rmSync(dir, { recursive: true, force: true });
     }
   }
