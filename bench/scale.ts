@@ -175,6 +175,8 @@ interface Row {
   warmP50?: number;
   warmP95?: number;
   rssCheckpoints?: [number, number][];
+  /** Publish to the one running server (scripts/publish.ts), until the page shows it: ms. */
+  publish?: { kind: string; scriptMs?: number; visibleMs?: number; note?: string }[];
   checkMs?: number;
   checkNote?: string;
   notes: string[];
@@ -272,6 +274,81 @@ const gitCommit = () => {
 };
 
 /** One size: copy, generate, index, build, serve, render, check. `size` 0 is the sample content alone. */
+/**
+ * Publish-to-visible on one `next start` (not the topology): a correction to an archive story, a
+ * new story, then its removal, each sent with scripts/publish.ts, then polled every 100 ms until
+ * the page shows it (the marker in the HTML, a 200, a 404).
+ */
+async function publishLatencies(dir: string, archiveSlugs: string[], log: (s: string) => void) {
+  const out: NonNullable<Row["publish"]> = [];
+  const articles = path.join(dir, "content", "articles");
+  const page = (slug: string) => `http://127.0.0.1:${PORT}/articles/${slug}`;
+  const step = async (kind: string, change: () => void, visible: () => Promise<boolean>) => {
+    change();
+    const start = performance.now();
+    const res = await run(
+      path.join(dir, "node_modules/.bin/tsx"),
+      ["scripts/publish.ts", "--to", `http://127.0.0.1:${PORT}`],
+      dir,
+      baseEnv(dir),
+      120_000,
+      `publish-${kind}.log`,
+    );
+    const entry: (typeof out)[number] = { kind, scriptMs: res.ms };
+    if (res.code !== 0)
+      entry.note = `publish.ts exit ${res.code}${res.timedOut ? " (killed after 120 s)" : ""}: ${res.out.trim().split("\n").slice(-2).join(" / ").slice(0, 300)}`;
+    else {
+      while (performance.now() - start < 60_000) {
+        if (await visible()) {
+          entry.visibleMs = performance.now() - start;
+          break;
+        }
+        await sleep(100);
+      }
+      if (entry.visibleMs === undefined) entry.note = "not visible after 60 s";
+    }
+    log(`publish ${kind}: publish.ts ${sec(entry.scriptMs)}, visible after ${sec(entry.visibleMs)}${entry.note ? ` (${entry.note})` : ""}`);
+    out.push(entry);
+  };
+  const html = async (slug: string) => {
+    try {
+      const res = await fetch(page(slug), { signal: AbortSignal.timeout(30_000) });
+      return { status: res.status, text: await res.text() };
+    } catch {
+      return { status: 0, text: "" };
+    }
+  };
+
+  const target = archiveSlugs[0];
+  const file = path.join(articles, `${target}.mdx`);
+  const marker = `Scale bench correction ${Date.now().toString(36)}.`;
+  await step(
+    "correction",
+    () => fs.appendFileSync(file, `\n${marker}\n`),
+    async () => (await html(target)).text.includes(marker),
+  );
+
+  const slug = `scale-bench-new-story-${Date.now().toString(36)}`;
+  const source = fs
+    .readFileSync(file, "utf8")
+    .replace(/^title: .*$/m, `title: "A new story published by the scale bench ${slug.slice(-8)}"`)
+    .replace(/^publishedAt: .*$/m, `publishedAt: ${new Date(Date.now() - 60_000).toISOString().replace(/\.\d{3}Z$/, "+00:00")}`)
+    .replace(/^updatedAt: .*\n/m, "")
+    .replace(/^status: draft\n/m, "")
+    .replace(/^redirectFrom: .*\n/m, "");
+  await step(
+    "new story",
+    () => fs.writeFileSync(path.join(articles, `${slug}.mdx`), source),
+    async () => (await html(slug)).status === 200,
+  );
+  await step(
+    "unpublish (delete)",
+    () => fs.rmSync(path.join(articles, `${slug}.mdx`)),
+    async () => (await html(slug)).status === 404,
+  );
+  return out;
+}
+
 function newRow(size: number, mode: "before" | "after"): Row {
   return {
     label: `${mode === "before" ? "before, " : ""}${size ? `${size.toLocaleString("en-GB")} stories` : "sample only"}`,
@@ -385,6 +462,7 @@ async function measure(row: Row, dir: string, opts: { check: boolean; seed: numb
       row.rssCheckpoints.sort((a, b) => a[0] - b[0]);
       log(`RSS by distinct stories served: ${row.rssCheckpoints.map(([n, r]) => `${n}: ${mb(r)}`).join(", ")}`);
     }
+    if (mode === "after" && archiveSlugs.length) row.publish = await publishLatencies(dir, archiveSlugs, log);
   } finally {
     stopServer(child);
   }
@@ -439,7 +517,14 @@ function table(rows: Row[]): string {
       "full content check",
       (r) => (r.checkMs === undefined ? "—" : `${sec(r.checkMs)}${r.checkNote?.startsWith("killed") ? ` (${r.checkNote})` : ""}`),
     ],
-    ["publish-to-visible (topology)", () => "measured separately"],
+    [
+      "publish to one `next start`: publish.ts / visible (correction, new, unpublish)",
+      (r) =>
+        r.publish
+          ? r.publish.map((p) => (p.visibleMs === undefined ? "failed" : `${sec(p.scriptMs)} / ${sec(p.visibleMs)}`)).join("; ")
+          : "—",
+    ],
+    ["publish-to-visible through the topology", () => "measured separately"],
     ["1-min load average at start", (r) => r.load.toFixed(2)],
     ["commit", (r) => r.commit],
   ];
@@ -451,7 +536,10 @@ function table(rows: Row[]): string {
 function writeReadme(rows: Row[]): void {
   const start = "<!-- scale:start -->";
   const end = "<!-- scale:end -->";
-  const notes = rows.flatMap((r) => r.notes.map((n) => `- ${r.label}: ${n}`));
+  const notes = rows.flatMap((r) => [
+    ...r.notes.map((n) => `- ${r.label}: ${n}`),
+    ...(r.publish ?? []).filter((p) => p.note).map((p) => `- ${r.label}, publish ${p.kind}: ${p.note}`),
+  ]);
   const checkpoints = rows
     .filter((r) => r.rssCheckpoints)
     .map((r) => `- ${r.label}: ${r.rssCheckpoints!.map(([n, rss]) => `${n.toLocaleString("en-GB")} → ${mb(rss)}`).join(", ")}`);
