@@ -87,23 +87,35 @@ function descendants(root: number): number[] {
   return out;
 }
 
-/** Sum of VmRSS over a process and its descendants (bytes). */
-function treeRss(root: number): number {
+/**
+ * Sum of VmRSS over a process and its descendants (bytes). With `cpu`, also records each one's
+ * user+system CPU time so far (clock ticks, /proc/<pid>/stat), so the tree's CPU time can be summed
+ * at the end: a figure that, unlike wall time, other work on the machine barely changes.
+ */
+function treeRss(root: number, cpu?: Map<number, number>): number {
   let total = 0;
   for (const pid of descendants(root)) {
     try {
       const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
       if (m) total += Number(m[1]) * 1024;
+      if (cpu) {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+        const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        cpu.set(pid, Number(f[11]) + Number(f[12])); // utime, stime
+      }
     } catch {
       /* exited meanwhile */
     }
   }
   return total;
 }
+const TICKS_PER_S = 100; // getconf CLK_TCK on Linux
 
 interface RunResult {
   ms: number;
   peakRss: number;
+  /** User + system CPU time of the tree (polled: processes shorter than 200 ms are missed). */
+  cpuMs: number;
   code: number | null;
   timedOut: boolean;
   out: string;
@@ -117,7 +129,8 @@ async function run(cmd: string, args: string[], cwd: string, env: NodeJS.Process
   const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ["ignore", log, log] });
   groups.add(child.pid!);
   let peakRss = 0;
-  const poll = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!))), 200);
+  const cpu = new Map<number, number>();
+  const poll = setInterval(() => (peakRss = Math.max(peakRss, treeRss(child.pid!, cpu))), 200);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -130,7 +143,8 @@ async function run(cmd: string, args: string[], cwd: string, env: NodeJS.Process
   killGroup(child.pid!); // leftover workers
   groups.delete(child.pid!);
   fs.closeSync(log);
-  return { ms, peakRss, code, timedOut, out: fs.readFileSync(logFile, "utf8") };
+  const cpuMs = ([...cpu.values()].reduce((a, b) => a + b, 0) / TICKS_PER_S) * 1000;
+  return { ms, peakRss, cpuMs, code, timedOut, out: fs.readFileSync(logFile, "utf8") };
 }
 
 function baseEnv(dir: string): NodeJS.ProcessEnv {
@@ -160,14 +174,18 @@ interface Row {
   genMs?: number;
   indexMs?: number;
   indexRss?: number;
+  indexCpuMs?: number;
   reindexMs?: number;
   checkBeforeBuildMs?: number;
   buildMs?: number;
   buildRss?: number;
+  buildCpuMs?: number;
   buildNote?: string;
   pages?: number;
   startMs?: number;
   startRss?: number;
+  /** 1-min load average when the cold renders start. */
+  renderLoad?: number;
   coldP50?: number;
   coldP95?: number;
   coldN?: number;
@@ -384,6 +402,7 @@ async function measure(row: Row, dir: string, opts: { check: boolean; seed: numb
     const idx = await run(bin("tsx"), ["scripts/content-index.ts"], dir, env, BUILD_LIMIT_MS, "index.log");
     row.indexMs = idx.ms;
     row.indexRss = idx.peakRss;
+    row.indexCpuMs = idx.cpuMs;
     log(`content:index ${sec(idx.ms)}, peak ${mb(idx.peakRss)}, exit ${idx.code}\n${idx.out.trim().split("\n").slice(-5).join("\n")}`);
     if (idx.code !== 0) throw new Error(`content:index failed:\n${idx.out.slice(-3000)}`);
     const again = await run(bin("tsx"), ["scripts/content-index.ts"], dir, env, BUILD_LIMIT_MS, "reindex.log");
@@ -398,6 +417,7 @@ async function measure(row: Row, dir: string, opts: { check: boolean; seed: numb
   const build = await run(bin("next"), ["build"], dir, env, BUILD_LIMIT_MS, "build.log");
   row.buildMs = build.ms;
   row.buildRss = build.peakRss;
+  row.buildCpuMs = build.cpuMs;
   row.pages = countHtml(path.join(dir, ".next/server/app"));
   log(
     `next build ${sec(build.ms)}, peak ${mb(build.peakRss)}, ${row.pages} .html, exit ${build.code}${build.timedOut ? " (killed at the limit)" : ""}`,
@@ -422,6 +442,7 @@ async function measure(row: Row, dir: string, opts: { check: boolean; seed: numb
       const order = shuffle(archiveSlugs, opts.seed);
       const first = order.slice(0, SAMPLE_N);
       const url = (s: string) => `http://127.0.0.1:${PORT}/articles/${s}`;
+      row.renderLoad = os.loadavg()[0];
       const cold: number[] = [];
       let errors = 0;
       for (const s of first) {
@@ -500,9 +521,11 @@ function table(rows: Row[]): string {
     ["public stories (generated + sample)", (r) => (r.stories ? `${(r.publicStories ?? 0).toLocaleString("en-GB")} + 15` : "15")],
     ["archive generation", (r) => sec(r.genMs)],
     ["content:index (cold) wall / peak RSS", (r) => (r.indexMs === undefined ? "—" : `${sec(r.indexMs)} / ${mb(r.indexRss)}`)],
+    ["content:index (cold) CPU time, process tree", (r) => sec(r.indexCpuMs)],
     ["content:index again, nothing changed", (r) => sec(r.reindexMs)],
     ["content check inside the build (old build)", (r) => sec(r.checkBeforeBuildMs)],
     ["`next build` wall", build],
+    ["`next build` CPU time, process tree", (r) => sec(r.buildCpuMs)],
     ["`next build` peak RSS, process tree", (r) => mb(r.buildRss)],
     ["`npm run build` total (index or check + next build)", total],
     ["prerendered pages (.html)", (r) => (r.pages === undefined ? "—" : r.pages.toLocaleString("en-GB"))],
@@ -525,7 +548,7 @@ function table(rows: Row[]): string {
           : "—",
     ],
     ["publish-to-visible through the topology", () => "measured separately"],
-    ["1-min load average at start", (r) => r.load.toFixed(2)],
+    ["1-min load average at start / at cold render", (r) => `${r.load.toFixed(2)} / ${r.renderLoad?.toFixed(2) ?? "—"}`],
     ["commit", (r) => r.commit],
   ];
   const out = [`| | ${cols.join(" | ")} |`, `| --- |${cols.map(() => " ---: |").join("")}`];
