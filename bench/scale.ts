@@ -43,6 +43,22 @@ const CHECK_LIMIT_MS = Number(process.env.SCALE_CHECK_LIMIT_MIN ?? 20) * 60_000;
 const DISTINCT = Number(process.env.SCALE_DISTINCT ?? 5000);
 const PRERENDER = Number(process.env.LEDGER_PRERENDER_STORIES ?? 200);
 const SAMPLE_N = 500;
+/**
+ * Pages whose cost grows with the archive: lists (their filters run over every story, also in the
+ * proxy on every request), deep pagination, feeds and sitemaps. "harlow-pass" is the most used
+ * tag in a generated archive (about a third of the stories); both deep pages exist from 1,000 up.
+ */
+const OTHER_PAGES = [
+  "/",
+  "/sections/world",
+  "/sections/world/page/8",
+  "/tags/harlow-pass",
+  "/tags/harlow-pass/page/10",
+  "/authors/mara-okafor",
+  "/feed.xml",
+  "/sitemap.xml",
+  "/news-sitemap.xml",
+];
 const PUBLISH_SECRET = "scale-bench-publish-secret-0123456789";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -195,6 +211,8 @@ interface Row {
   rssCheckpoints?: [number, number][];
   /** Publish to the one running server (scripts/publish.ts), until the page shows it: ms. */
   publish?: { kind: string; scriptMs?: number; visibleMs?: number; note?: string }[];
+  /** Other page types: first request (cold, or prerendered) and second (cached), ms. */
+  otherPages?: { path: string; status: number; firstMs: number; secondMs: number }[];
   checkMs?: number;
   checkNote?: string;
   notes: string[];
@@ -483,6 +501,15 @@ async function measure(row: Row, dir: string, opts: { check: boolean; seed: numb
       row.rssCheckpoints.sort((a, b) => a[0] - b[0]);
       log(`RSS by distinct stories served: ${row.rssCheckpoints.map(([n, r]) => `${n}: ${mb(r)}`).join(", ")}`);
     }
+    row.otherPages = [];
+    for (const p of OTHER_PAGES) {
+      const first = await timedGet(`http://127.0.0.1:${PORT}${p}`);
+      const second = await timedGet(`http://127.0.0.1:${PORT}${p}`);
+      row.otherPages.push({ path: p, status: first.status, firstMs: first.ms, secondMs: second.ms });
+    }
+    log(
+      `other pages (first / second): ${row.otherPages.map((o) => `${o.path} ${o.status} ${msf(o.firstMs)} / ${msf(o.secondMs)}`).join(", ")}`,
+    );
     if (mode === "after" && archiveSlugs.length) row.publish = await publishLatencies(dir, archiveSlugs, log);
   } finally {
     stopServer(child);
@@ -556,6 +583,24 @@ function table(rows: Row[]): string {
   return out.join("\n");
 }
 
+/** First and second request of each other page type, one column per size. */
+function otherPagesTable(rows: Row[]): string[] {
+  const withPages = rows.filter((r) => r.otherPages?.length);
+  if (!withPages.length) return [];
+  const cell = (r: Row, p: string) => {
+    const o = r.otherPages?.find((x) => x.path === p);
+    return o ? `${msf(o.firstMs)} / ${msf(o.secondMs)}${o.status === 200 ? "" : ` (${o.status})`}` : "—";
+  };
+  return [
+    "Other pages, first request / second request (sequential, loopback; the first is a render unless the build prerendered the page):",
+    "",
+    `| page | ${withPages.map((r) => r.label).join(" | ")} |`,
+    `| --- |${withPages.map(() => " ---: |").join("")}`,
+    ...OTHER_PAGES.map((p) => `| \`${p}\` | ${withPages.map((r) => cell(r, p)).join(" | ")} |`),
+    "",
+  ];
+}
+
 function writeReadme(rows: Row[]): void {
   const start = "<!-- scale:start -->";
   const end = "<!-- scale:end -->";
@@ -574,6 +619,7 @@ function writeReadme(rows: Row[]): void {
     table(rows),
     "",
     ...(checkpoints.length ? ["Server RSS (process tree) by number of distinct archive stories served:", "", ...checkpoints, ""] : []),
+    ...otherPagesTable(rows),
     ...(notes.length ? ["Notes from the runs:", "", ...notes, ""] : []),
     end,
   ].join("\n");
