@@ -651,6 +651,8 @@ async function main() {
   fs.mkdirSync(TMP, { recursive: true });
   const saved: Row[] = fs.existsSync(RESULTS) ? (JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Row[]) : [];
   const save = (row: Row) => {
+    // Re-read: another run (another size, another SCALE_PORT) may have saved rows meanwhile.
+    if (fs.existsSync(RESULTS)) saved.splice(0, saved.length, ...(JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Row[]));
     const i = saved.findIndex((r) => r.label === row.label);
     if (i >= 0) saved[i] = row;
     else saved.push(row);
