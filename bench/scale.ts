@@ -20,7 +20,7 @@
  * process it starts is in a process group of its own and is killed on any exit; copies are
  * deleted after each size (KEEP_SCALE=1 keeps them).
  *
- * Options: --before (force the old build: content check + next build, everything prerendered;
+ * Options: --readme (only rewrite the README's table from the saved results), --before (force the old build: content check + next build, everything prerendered;
  * automatic when scripts/content-index.ts is missing), --no-sample, --no-check, --seed N.
  * Environment: SCALE_PORT (default 3400), SCALE_BUILD_LIMIT_MIN (default 30),
  * SCALE_CHECK_LIMIT_MIN (default 20), SCALE_DISTINCT (default 5000), LEDGER_PRERENDER_STORIES.
@@ -654,6 +654,11 @@ async function main() {
   const mode: "before" | "after" = flag("--before") || !hasIndex ? "before" : "after";
   const sample = !flag("--no-sample");
   const check = !flag("--no-check");
+  if (flag("--readme")) {
+    // Rewrite the README's table from the saved results only (after editing or merging them).
+    writeReadme(JSON.parse(fs.readFileSync(RESULTS, "utf8")) as Row[]);
+    return;
+  }
   const sizes = args.map(Number);
   if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
     console.error("usage: npm run bench:scale -- <count>... [--before] [--no-sample] [--no-check] [--seed N]");
