@@ -11,6 +11,9 @@ const asView = (v: ViewArg): View => (v instanceof Date ? { now: v } : v);
 
 export const PAGE_SIZE = 20;
 
+/** How many of each tag's newest stories compete to be a story's related stories. */
+const RELATED_CANDIDATES = 1_000;
+
 export interface Page<T> {
   items: T[];
   page: number;
@@ -40,9 +43,9 @@ export function createQueries(content: Content) {
    * stories newest first are the scheduled ones (not public yet) and then the public ones, so the
    * one rule (isVisible) finds the boundary by binary search. A preview (rare, never cached) scans.
    */
-  const visibleIn = (key: string, v: ViewArg): Story[] => {
+  const visibleIn = (key: string, v: ViewArg, limit = Infinity): Story[] => {
     const view = asView(v);
-    if (view.preview) return (lists.get(key) ?? EMPTY).filter((s) => isVisible(s, view));
+    if (view.preview) return (lists.get(key) ?? EMPTY).filter((s) => isVisible(s, view)).slice(0, limit);
     const list = published.get(key) ?? EMPTY;
     let lo = 0;
     let hi = list.length;
@@ -51,9 +54,8 @@ export function createQueries(content: Content) {
       if (isVisible(list[mid], view)) hi = mid;
       else lo = mid + 1;
     }
-    return list.slice(lo);
+    return list.slice(lo, lo + limit);
   };
-  const visibleStories = (v: ViewArg) => visibleIn("all", v);
 
   return {
     site: content.site,
@@ -73,7 +75,7 @@ export function createQueries(content: Content) {
       return story && isVisible(story, asView(view)) ? story : undefined;
     },
     /** The newest public stories: the ones a build prerenders (the rest render on first request). */
-    recentSlugs: (now: Date, limit: number): string[] => visibleStories(now).slice(0, limit).map((s) => s.slug),
+    recentSlugs: (now: Date, limit: number): string[] => visibleIn("all", now, limit).map((s) => s.slug),
     /** Whether any story, public or not, has this slug (for the preview form). */
     storyExists: (slug: string): boolean => storyBySlug.has(slug),
     /** The public story that a renamed slug now lives at; never a hidden one, so a redirect cannot reveal it. */
@@ -82,7 +84,7 @@ export function createQueries(content: Content) {
       return story && isVisible(story, { now }) ? story : undefined;
     },
 
-    latest: (view: ViewArg, limit = Infinity): Story[] => visibleStories(view).slice(0, limit),
+    latest: (view: ViewArg, limit = Infinity): Story[] => visibleIn("all", view, limit),
     bySection: (id: string, view: ViewArg): Story[] => visibleIn(`section:${id}`, view),
     byTag: (tag: string, view: ViewArg): Story[] => visibleIn(`tag:${tag}`, view),
     byAuthor: (id: string, view: ViewArg): Story[] => visibleIn(`author:${id}`, view),
@@ -104,20 +106,23 @@ export function createQueries(content: Content) {
         if (s && s.slug !== story.slug && isVisible(s, view) && chosen.size < max) chosen.set(s.slug, s);
       };
       story.related.forEach((slug) => add(storyBySlug.get(slug)));
-      // Shared tags, counted over the tags' own lists rather than the whole archive.
+      // Shared tags, counted over the tags' own lists rather than the whole archive, and over the
+      // newest RELATED_CANDIDATES of each: a popular tag in a large archive holds tens of thousands.
       const shared = new Map<Story, number>();
       for (const tag of new Set(story.tags)) {
-        for (const s of visibleIn(`tag:${tag}`, view)) if (s.slug !== story.slug) shared.set(s, (shared.get(s) ?? 0) + 1);
+        for (const s of visibleIn(`tag:${tag}`, view, RELATED_CANDIDATES)) {
+          if (s.slug !== story.slug) shared.set(s, (shared.get(s) ?? 0) + 1);
+        }
       }
       [...shared]
         .sort(([a, x], [b, y]) => y - x || b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug))
         .forEach(([s]) => add(s));
-      for (const s of visibleIn(`section:${story.section}`, view)) {
+      for (const s of visibleIn(`section:${story.section}`, view, max * 4 + story.related.length)) {
         if (chosen.size >= max) break;
         add(s);
       }
       // A thin topic still leads readers on: top up with the latest stories.
-      for (const s of visibleStories(view)) {
+      for (const s of visibleIn("all", view, min * 4 + story.related.length)) {
         if (chosen.size >= min) break;
         add(s);
       }
