@@ -37,7 +37,7 @@ async function main() {
     // (all of them on a fresh checkout, or for a search index that missed a publish).
     const search = openSearch();
     try {
-      const synced = await syncSearch(store, search);
+      const synced = await syncSearch(store, search, undefined, result.bodyText);
       const total = Math.round(performance.now() - started);
       console.log(
         `Search index ${searchLocation()}: ${synced.indexed.length} story(ies) indexed, ${synced.removed.length} removed, up to date in ${total} ms.`,

@@ -12,13 +12,13 @@ const { parentPort, workerData } = require("node:worker_threads");
   require("tsx/cjs/api").register();
   const { bodyFacts } = require(workerData.module);
   const out = [];
-  for (const job of workerData.jobs) out.push(await bodyFacts(job.file, job.source));
+  for (const job of workerData.jobs) out.push(await bodyFacts(job.file, job.source, workerData.withText));
   parentPort.postMessage(out);
 })().catch((e) => { throw e; });
 `;
 
 /** bodyFacts (lib/content/body-check.ts) of each job, in `workers` threads; `Facts` is its result type. */
-export async function runInWorkers<Facts>(jobs: { file: string; source: string }[], workers: number): Promise<Facts[]> {
+export async function runInWorkers<Facts>(jobs: { file: string; source: string }[], workers: number, withText: boolean): Promise<Facts[]> {
   const share = Math.ceil(jobs.length / workers);
   const parts = Array.from({ length: workers }, (_, i) => jobs.slice(i * share, (i + 1) * share)).filter((p) => p.length);
   const modulePath = path.join(__dirname, "body-check.ts");
@@ -26,7 +26,7 @@ export async function runInWorkers<Facts>(jobs: { file: string; source: string }
     parts.map(
       (part) =>
         new Promise<Facts[]>((resolve, reject) => {
-          const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: modulePath, jobs: part } });
+          const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: modulePath, jobs: part, withText } });
           worker.once("message", resolve);
           worker.once("error", reject);
           worker.once("exit", (code) => code !== 0 && reject(new Error(`body check worker exited with ${code}`)));

@@ -13,6 +13,7 @@ import { readImageDimensions } from "./images";
 import type { ContentIssue } from "./issues";
 import { BODY_COMPONENTS } from "./body/components";
 import { isComponentNode, parseBody } from "./body/parse";
+import { treeToPlainText } from "./body/plain-text";
 import { contentDirOf } from "./load";
 import { SLUG_PATTERN } from "./schema";
 import type { Content, Story } from "./types";
@@ -38,6 +39,8 @@ export interface CheckBodiesOptions {
   cache?: Map<string, BodyFacts>;
   /** Parse with this many worker threads (the CLI uses every core); 0 parses in this thread. */
   workers?: number;
+  /** Also keep each body's plain text (what search indexes), so a publish parses each body once. */
+  withText?: boolean;
 }
 
 export async function checkBodies(content: Content, root: string, now = new Date(), { cache, workers = 0 }: CheckBodiesOptions = {}): Promise<ContentIssue[]> {
@@ -71,18 +74,19 @@ export async function checkBodies(content: Content, root: string, now = new Date
 const hashText = (text: string) => createHash("sha256").update(text).digest("hex");
 
 /** The facts of many bodies: from the cache where the text was seen before, else parsed (in workers when asked). */
-export async function factsOf(jobs: { file: string; source: string }[], { cache, workers = 0 }: CheckBodiesOptions = {}): Promise<BodyFacts[]> {
+export async function factsOf(jobs: { file: string; source: string }[], { cache, workers = 0, withText = false }: CheckBodiesOptions = {}): Promise<BodyFacts[]> {
   const hashes = jobs.map((j) => hashText(j.source));
   const facts = new Array<BodyFacts>(jobs.length);
   const missing: number[] = [];
   hashes.forEach((h, i) => {
     const known = cache?.get(h);
-    if (known) facts[i] = known;
+    if (known && (!withText || known.text !== undefined)) facts[i] = known;
     else missing.push(i);
   });
   const computed = await computeFacts(
     missing.map((i) => jobs[i]),
     workers,
+    withText,
   );
   missing.forEach((i, k) => {
     facts[i] = computed[k];
@@ -92,15 +96,15 @@ export async function factsOf(jobs: { file: string; source: string }[], { cache,
 }
 
 /** Facts for many bodies, in worker threads when asked (the parse is the slow part of the check). */
-async function computeFacts(jobs: { file: string; source: string }[], workers: number): Promise<BodyFacts[]> {
+async function computeFacts(jobs: { file: string; source: string }[], workers: number, withText: boolean): Promise<BodyFacts[]> {
   if (workers < 2 || jobs.length < 200) {
     const out: BodyFacts[] = [];
-    for (const job of jobs) out.push(await bodyFacts(job.file, job.source));
+    for (const job of jobs) out.push(await bodyFacts(job.file, job.source, withText));
     return out;
   }
   // Only the content check CLI spreads the work; the servers never load the worker code.
   const { runInWorkers } = await import(/* turbopackIgnore: true */ "./body-check-workers");
-  return runInWorkers<BodyFacts>(jobs, workers);
+  return runInWorkers<BodyFacts>(jobs, workers, withText);
 }
 
 /**
@@ -114,11 +118,14 @@ export interface BodyFacts {
   todos: { text: string; line?: number }[];
   /** Frontmatter fields still holding TODO (an error only for a story going public). */
   fieldTodos: ContentIssue[];
+  /** The body as plain text (lib/content/body/plain-text.ts), when asked for: search indexes it. */
+  text?: string;
 }
 
-export async function bodyFacts(file: string, source: string): Promise<BodyFacts> {
+export async function bodyFacts(file: string, source: string, withText = false): Promise<BodyFacts> {
   const { tree, issues } = await parseBody(source, { file });
   const facts: BodyFacts = { issues, mores: [], images: [], todos: [], fieldTodos: placeholderFields(file, source) };
+  if (withText) facts.text = treeToPlainText(tree);
   walk(tree as Root as Node, (node) => {
     const line = node.position?.start.line;
     if (isComponentNode(node) && node.tagName === "More") facts.mores.push({ slug: node.properties.slug, line });

@@ -34,6 +34,8 @@ export interface PublishResult {
   /** Site paths to purge from an edge cache (the tags' main URLs). */
   paths: string[];
   seq: number;
+  /** Plain text of each changed story body, by path: search indexes it without parsing the body again. */
+  bodyText: Map<string, string>;
 }
 
 export const hashSource = (source: string) => createHash("sha256").update(source).digest("hex");
@@ -136,13 +138,17 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
     if (change.source === null || kind.kind === "site") return [];
     const story = kind.kind === "story" ? bySlug.get(kind.slug) : undefined;
     if (kind.kind === "story" && !story) return []; // its frontmatter errors are reported already
-    return [{ file: label(change.path), source: change.source, story }];
+    return [{ path: change.path, file: label(change.path), source: change.source, story }];
   });
-  const facts = await factsOf(bodies, bodyCheck);
-  bodies.forEach(({ file, story }, i) => ctx.issues.push(...judgeBody(facts[i], { file, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now })));
+  const facts = await factsOf(bodies, { ...bodyCheck, withText: true });
+  const bodyText = new Map<string, string>();
+  bodies.forEach(({ path: p, file, story }, i) => {
+    ctx.issues.push(...judgeBody(facts[i], { file, story, storyBySlug: (slug) => bySlug.get(slug), publicDir, now }));
+    if (story && facts[i].text !== undefined) bodyText.set(p, facts[i].text);
+  });
 
   const issues = ctx.issues;
-  const result = { issues, changed: changed.map((c) => c.path), tags: [] as string[], paths: [] as string[] };
+  const result = { issues, changed: changed.map((c) => c.path), tags: [] as string[], paths: [] as string[], bodyText };
   if (issues.some((i) => i.severity === "error")) return { ok: false, ...result, seq: await store.seq() };
   if (!changed.length) return { ok: true, ...result, seq: await store.seq() };
 
@@ -167,5 +173,5 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
   }
   changedStories.forEach(show);
   if (tags.size) [FRONT_PATH, feedPath(), SITEMAP_PATH, NEWS_SITEMAP_PATH].forEach((p) => paths.add(p));
-  return { ok: true, issues, changed: result.changed, tags: [...tags].sort(), paths: [...paths].sort(), seq };
+  return { ok: true, issues, changed: result.changed, tags: [...tags].sort(), paths: [...paths].sort(), seq, bodyText };
 }

@@ -38,6 +38,8 @@ export async function syncSearch(
   store: ContentStore,
   search: SearchEngine,
   entries?: Map<string, { hash: string; data: unknown }>,
+  /** Plain text of bodies a publish has just parsed (PublishResult.bodyText), by path: not parsed again. */
+  bodyText?: Map<string, string>,
 ): Promise<SyncResult> {
   const all = entries ?? new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
   const site = createQueries(contentFromEntries(all));
@@ -51,6 +53,11 @@ export async function syncSearch(
     createHash("sha256")
       .update([DOCUMENT_FORMAT, all.get(storyPath(story.slug))?.hash ?? "", ...m.authors, "\u0000", ...m.tags].join("\u0001"))
       .digest("hex");
+
+  const storedBodyText = async (story: Story) => {
+    const source = await store.body(storyPath(story.slug));
+    return source === undefined ? "" : bodyPlainText(source, story.file);
+  };
 
   const have = await search.versions();
   const wanted = new Set<string>();
@@ -68,12 +75,11 @@ export async function syncSearch(
     const m = meta(story);
     const version = versionOf(story, m);
     if (have.get(story.slug) === version) continue;
-    const source = await store.body(storyPath(story.slug));
     batch.push({
       slug: story.slug,
       title: story.title,
       dek: story.dek,
-      body: source === undefined ? "" : await bodyPlainText(source, story.file),
+      body: bodyText?.get(storyPath(story.slug)) ?? (await storedBodyText(story)),
       section: story.section,
       authors: m.authors,
       tags: m.tags,

@@ -76,15 +76,17 @@ export async function POST(request: Request) {
     // Search follows in the same turn: exactly the stories whose search text changed. A failure
     // here does not undo the publish; the next publish (or content:index) catches search up.
     if (result.ok)
-      await syncSearch(sharedStore(), sharedSearch(), await indexEntries()).catch((e) =>
+      await syncSearch(sharedStore(), sharedSearch(), await indexEntries(), result.bodyText).catch((e) =>
         console.error(`Search index not updated: ${(e as Error).message}`),
       );
     return result;
   });
   queue = turn.catch(() => undefined);
   const result = await turn;
-  if (!result.ok) return json(422, result);
+  // The body texts were for search; the caller gets the outcome.
+  const answer = { ...result, bodyText: undefined };
+  if (!result.ok) return json(422, answer);
   expireTags(result.tags);
   await purgeEdge(result.paths);
-  return json(200, result);
+  return json(200, answer);
 }

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { diffContent } from "../changes";
 import { publishChanges } from "../publish";
+import { bodyPlainText } from "../../search/sync";
 import { openSqliteStore } from "../store/sqlite";
 import type { ContentStore } from "../store";
 import { errorsOf, findIssue, warningsOf } from "./helpers";
@@ -39,6 +40,10 @@ describe("publishChanges", () => {
     const changes = await store.changesSince(result.seq - 1);
     expect(changes.entries.map((e) => e.path)).toEqual(["articles/third-story.mdx"]);
     expect(await store.body("articles/third-story.mdx")).toContain("A paragraph of the story.");
+    // Search gets the body's plain text from the same parse, exactly as it would parse it itself.
+    expect([...result.bodyText.keys()]).toEqual(["articles/third-story.mdx"]);
+    expect(result.bodyText.get("articles/third-story.mdx")).toBe(await bodyPlainText((await store.body("articles/third-story.mdx"))!, "third-story.mdx"));
+    expect(result.bodyText.get("articles/third-story.mdx")).toContain("A paragraph of the story.");
   });
 
   it("does nothing for files whose text the index already has", async () => {
