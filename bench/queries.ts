@@ -4,7 +4,7 @@
  * Figures only. The stories are synthetic objects (no files, no index), with the tag and section
  * spread of bench/archive.ts: what is measured is the queries' own work.
  */
-import { createQueries } from "../lib/content/queries";
+import { createQueries, patchStoryIndex } from "../lib/content/queries";
 import type { Content, Story } from "../lib/content/types";
 
 const count = Number(process.argv[2] ?? 100_000);
@@ -52,7 +52,12 @@ const time = (label: string, runs: number, fn: (i: number) => unknown) => {
 
 console.log(`${count.toLocaleString("en")} stories in memory\n\n| query | per call |\n| --- | ---: |`);
 let q = createQueries(content);
-time("createQueries (a snapshot's lists, once per publish)", 3, () => (q = createQueries(content)));
+time("createQueries (a server's first snapshot: every list)", 3, () => (q = createQueries(content)));
+// What a server does on catching up with a publish of one story: patch the lists that story is in.
+time("patchStoryIndex + createQueries (catching up with one changed story)", 20, (i) => {
+  const changed = { ...stories[Math.floor(random() * count)], title: `Corrected ${i}` };
+  createQueries(content, patchStoryIndex(q.storyIndex, [], [changed]));
+});
 const view = new Date();
 time("latest(20)", 200, () => q.latest(view, 20));
 time("bySection", 200, (i) => q.bySection(SECTIONS[i % 5], view));

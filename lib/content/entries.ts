@@ -27,16 +27,21 @@ export function reviveStory(data: unknown): Story {
   return { ...s, publishedAt: new Date(s.publishedAt), updatedAt: s.updatedAt ? new Date(s.updatedAt) : undefined };
 }
 
-export function contentFromEntries(entries: Map<string, { data: unknown }>): Content {
+/**
+ * The Content the entries hold. `revived`: the stories already revived and sorted newest first (a
+ * server's patched snapshot), so a publish does not revive the whole archive again.
+ */
+export function contentFromEntries(entries: Map<string, { data: unknown }>, revived?: Story[]): Content {
   const site = entries.get("site.yaml")?.data as SiteConfig | undefined;
-  const stories: Story[] = [];
+  const stories: Story[] = revived ?? [];
   const authors: Author[] = [];
   for (const [p, { data }] of entries) {
+    if (revived && !p.startsWith("authors/")) continue;
     const kind = entryKind(p);
     if (kind?.kind === "story") stories.push(reviveStory(data));
     else if (kind?.kind === "author") authors.push(data as Author);
   }
-  stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+  if (!revived) stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
   authors.sort((a, b) => a.id.localeCompare(b.id));
   return {
     site: site ?? { name: "", tagline: "", language: "en", timeZone: "UTC", social: [] },

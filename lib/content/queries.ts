@@ -21,21 +21,100 @@ export interface Page<T> {
   total: number;
 }
 
-export function createQueries(content: Content) {
-  const storyBySlug = new Map(content.stories.map((s) => [s.slug, s]));
+/** Newest first, then by slug: the order of every list. */
+const newestFirst = (a: Story, b: Story) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug);
+
+/** The lists a story belongs to: "all", "section:<id>", "tag:<t>", "author:<id>". */
+const listKeys = (story: Story) => ["all", `section:${story.section}`, ...new Set(story.tags.map((t) => `tag:${t}`)), ...new Set(story.authors.map((a) => `author:${a}`))];
+
+/**
+ * Every list a page shows, built once per snapshot so a query slices a list instead of scanning
+ * the archive, and patched on a publish (patchStoryIndex) so a server catching up with one changed
+ * story does work in proportion to that story's lists, not to the archive.
+ */
+export interface StoryIndex {
+  storyBySlug: Map<string, Story>;
+  redirectOwner: Map<string, Story>;
+  /** Every story of each list, public or not, newest first. */
+  lists: Map<string, Story[]>;
+  /** The published ones (public now, or scheduled) of each list, newest first. */
+  published: Map<string, Story[]>;
+}
+
+export function buildStoryIndex(stories: Story[]): StoryIndex {
+  const sorted = [...stories].sort(newestFirst);
+  const lists = new Map<string, Story[]>();
+  for (const story of sorted) {
+    for (const key of listKeys(story)) {
+      const list = lists.get(key);
+      if (list) list.push(story);
+      else lists.set(key, [story]);
+    }
+  }
+  return {
+    storyBySlug: new Map(sorted.map((s) => [s.slug, s])),
+    redirectOwner: new Map(sorted.flatMap((s) => s.redirectFrom.map((old) => [old, s] as const))),
+    lists,
+    published: new Map([...lists].map(([key, list]) => [key, list.filter((s) => s.status === "published")])),
+  };
+}
+
+/**
+ * The index with the stories of `removed` slugs taken out and `added` ones put in (a changed story
+ * is both). Copy-on-write: only the lists the old or new versions are in are copied, so a snapshot
+ * still being read keeps its own. The result equals buildStoryIndex of the new set of stories.
+ */
+export function patchStoryIndex(prev: StoryIndex, removed: string[], changed: Story[]): StoryIndex {
+  const added = [...new Map(changed.map((s) => [s.slug, s])).values()]; // the last version of each
+  const gone = new Set([...removed, ...added.map((s) => s.slug)]);
+  const storyBySlug = new Map(prev.storyBySlug);
+  const redirectOwner = new Map(prev.redirectOwner);
+  const touched = new Set<string>();
+  for (const slug of gone) {
+    const old = storyBySlug.get(slug);
+    if (!old) continue;
+    storyBySlug.delete(slug);
+    for (const from of old.redirectFrom) if (redirectOwner.get(from) === old) redirectOwner.delete(from);
+    listKeys(old).forEach((k) => touched.add(k));
+  }
+  for (const story of added) {
+    storyBySlug.set(story.slug, story);
+    listKeys(story).forEach((k) => touched.add(k));
+  }
+  for (const story of added) for (const from of story.redirectFrom) redirectOwner.set(from, story);
+
+  const lists = new Map(prev.lists);
+  const published = new Map(prev.published);
+  for (const key of touched) {
+    const list = (prev.lists.get(key) ?? []).filter((s) => !gone.has(s.slug));
+    for (const story of added) {
+      if (!listKeys(story).includes(key)) continue;
+      // Binary search for the story's place: lists stay sorted newest first.
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (newestFirst(list[mid], story) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      list.splice(lo, 0, story);
+    }
+    if (list.length) {
+      lists.set(key, list);
+      published.set(key, list.filter((s) => s.status === "published"));
+    } else {
+      lists.delete(key);
+      published.delete(key);
+    }
+  }
+  return { storyBySlug, redirectOwner, lists, published };
+}
+
+/** The queries over content; `index` is content.stories' StoryIndex when the caller has patched one. */
+export function createQueries(content: Content, index: StoryIndex = buildStoryIndex(content.stories)) {
   const authorById = new Map(content.authors.map((a) => [a.id, a]));
   const sectionById = new Map(content.sections.map((s) => [s.id, s]));
-  const redirectOwner = new Map(content.stories.flatMap((s) => s.redirectFrom.map((old) => [old, s] as const)));
-
-  // Every list a page shows, newest first as content.stories is, built once per snapshot, so a
-  // query slices a list instead of scanning the archive: "all", "section:<id>", "tag:<t>", "author:<id>".
-  const lists = new Map<string, Story[]>();
-  const listOf = (key: string) => lists.get(key) ?? (lists.set(key, []), lists.get(key)!);
-  for (const story of content.stories) {
-    const keys = ["all", `section:${story.section}`, ...new Set(story.tags.map((t) => `tag:${t}`)), ...new Set(story.authors.map((a) => `author:${a}`))];
-    for (const key of keys) listOf(key).push(story);
-  }
-  const published = new Map([...lists].map(([key, list]) => [key, list.filter((s) => s.status === "published")]));
+  const { storyBySlug, redirectOwner, lists, published } = index;
   const EMPTY: Story[] = [];
 
   /**
@@ -58,6 +137,8 @@ export function createQueries(content: Content) {
   };
 
   return {
+    /** The lists these queries slice, for the next snapshot to patch. */
+    storyIndex: index,
     site: content.site,
     sections: content.sections,
     trending: content.trending,

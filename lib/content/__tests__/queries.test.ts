@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createQueries, paginate, PAGE_SIZE } from "../queries";
+import { buildStoryIndex, createQueries, paginate, patchStoryIndex, PAGE_SIZE, type StoryIndex } from "../queries";
 import type { Content, Story } from "../types";
 import { contentObject, makeFixture, NOW, removeFixtures, storyFile, storyObject } from "./fixture";
 
@@ -228,5 +228,66 @@ describe("paginate", () => {
 
   it("takes a custom page size", () => {
     expect(paginate(items, 5, 10)?.items).toEqual([40, 41, 42, 43, 44]);
+  });
+});
+
+describe("patchStoryIndex", () => {
+  // A small seeded generator, so a failure repeats.
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+  const randomStory = (slug: string) =>
+    story(slug, Math.floor(rand() * 200) - 20, {
+      section: pick(["world", "politics", "science"]),
+      tags: [pick(["a", "b", "c", "d"]), pick(["a", "e"])],
+      authors: [pick(["ana-writer", "ben-writer"])],
+      status: rand() < 0.15 ? "draft" : "published",
+      redirectFrom: rand() < 0.1 ? [`old-${slug}`] : [],
+    });
+  const shape = (index: StoryIndex) => ({
+    slugs: [...index.storyBySlug.keys()].sort(),
+    redirects: Object.fromEntries([...index.redirectOwner].map(([from, s]) => [from, s.slug]).sort()),
+    lists: Object.fromEntries([...index.lists].map(([k, l]) => [k, slugs(l)]).sort()),
+    published: Object.fromEntries([...index.published].map(([k, l]) => [k, slugs(l)]).sort()),
+  });
+
+  it("equals an index built from scratch after any mix of new, changed and removed stories", () => {
+    let stories = new Map(Array.from({ length: 60 }, (_, i) => [`s${i}`, randomStory(`s${i}`)]));
+    let index = buildStoryIndex([...stories.values()]);
+    for (let round = 0; round < 40; round++) {
+      const removed: string[] = [];
+      const added: Story[] = [];
+      for (let k = 0; k < 1 + Math.floor(rand() * 4); k++) {
+        const slug = rand() < 0.3 ? `n${round}-${k}` : pick([...stories.keys()]);
+        if (removed.includes(slug) || added.some((s) => s.slug === slug)) continue; // one change per story, as an index reports them
+        if (rand() < 0.3 && stories.has(slug)) {
+          stories.delete(slug);
+          removed.push(slug);
+        } else {
+          const next = randomStory(slug);
+          stories.set(slug, next);
+          added.push(next);
+        }
+      }
+      stories = new Map(stories);
+      const before = shape(index);
+      const patched = patchStoryIndex(index, removed, added);
+      expect(shape(patched)).toEqual(shape(buildStoryIndex([...stories.values()])));
+      // Copy-on-write: the snapshot a request is still reading is unchanged.
+      expect(shape(index)).toEqual(before);
+      index = patched;
+    }
+  });
+
+  it("gives the same answers as fresh queries", () => {
+    const a = story("a", 5, { tags: ["x"] });
+    const b = story("b", 3, { tags: ["x"] });
+    const base = createQueries(contentOf([b, a]));
+    const moved = story("a", 1, { tags: ["x"], section: "politics" });
+    const patched = createQueries(contentOf([moved, b]), patchStoryIndex(base.storyIndex, [], [moved]));
+    expect(slugs(patched.byTag("x", NOW))).toEqual(["a", "b"]);
+    expect(slugs(patched.bySection("politics", NOW))).toEqual(["a"]);
+    expect(slugs(patched.bySection("world", NOW))).toEqual(slugs(createQueries(contentOf([moved, b])).bySection("world", NOW)));
+    expect(slugs(base.byTag("x", NOW))).toEqual(["b", "a"]);
   });
 });
