@@ -303,10 +303,11 @@ function checkRelated(ctx: LoadContext, stories: Story[], lineOfStory: Map<strin
     const lineOf = lineOfStory.get(story.slug)!;
     story.related.forEach((target, i) => {
       const other = bySlug.get(target);
-      const where = { file: story.file, field: `related.${i}`, line: lineOf(["related", i]) };
-      if (!other) ctx.report({ severity: "error", ...where, message: `\`related\` points at "${target}", but there is no story content/articles/${target}.mdx`, fix: "Correct the slug (the file name without .mdx) or remove the entry." });
-      else if (target === story.slug) ctx.report({ severity: "error", ...where, message: "`related` points at the story itself", fix: "Remove the entry." });
-      else if (isPublic(story, ctx.now) && !isPublic(other, ctx.now)) ctx.report({ severity: "warning", ...where, message: `\`related\` points at "${target}", which is not public yet, so readers will not see the card until it is` });
+      // The line only when there is something to report: finding it parses the frontmatter again.
+      const at = () => ({ file: story.file, field: `related.${i}`, line: lineOf(["related", i]) });
+      if (!other) ctx.report({ severity: "error", ...at(), message: `\`related\` points at "${target}", but there is no story content/articles/${target}.mdx`, fix: "Correct the slug (the file name without .mdx) or remove the entry." });
+      else if (target === story.slug) ctx.report({ severity: "error", ...at(), message: "`related` points at the story itself", fix: "Remove the entry." });
+      else if (isPublic(story, ctx.now) && !isPublic(other, ctx.now)) ctx.report({ severity: "warning", ...at(), message: `\`related\` points at "${target}", which is not public yet, so readers will not see the card until it is` });
     });
   }
 }
@@ -329,11 +330,11 @@ function checkRedirects(ctx: LoadContext, stories: Story[], lineOfStory: Map<str
   for (const story of stories) {
     const lineOf = lineOfStory.get(story.slug)!;
     story.redirectFrom.forEach((old, i) => {
-      const where = { severity: "error" as const, file: story.file, field: `redirectFrom.${i}`, line: lineOf(["redirectFrom", i]) };
+      const where = () => ({ severity: "error" as const, file: story.file, field: `redirectFrom.${i}`, line: lineOf(["redirectFrom", i]) });
       if (bySlug.has(old)) {
-        ctx.report({ ...where, message: `\`redirectFrom\` lists "${old}", which is a live story's slug: the redirect would hide it${old === story.slug ? "" : " or form a chain"}`, fix: `Remove "${old}" here, or rename content/articles/${old}.mdx first.` });
+        ctx.report({ ...where(), message: `\`redirectFrom\` lists "${old}", which is a live story's slug: the redirect would hide it${old === story.slug ? "" : " or form a chain"}`, fix: `Remove "${old}" here, or rename content/articles/${old}.mdx first.` });
       } else if (redirectOwner.has(old)) {
-        ctx.report({ ...where, message: `\`redirectFrom\` lists "${old}", which ${redirectOwner.get(old)!.file} already redirects from`, fix: "An old URL can lead to one story only: remove it from one of the two." });
+        ctx.report({ ...where(), message: `\`redirectFrom\` lists "${old}", which ${redirectOwner.get(old)!.file} already redirects from`, fix: "An old URL can lead to one story only: remove it from one of the two." });
       } else {
         redirectOwner.set(old, story);
       }
