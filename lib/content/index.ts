@@ -12,7 +12,7 @@ import { createQueries, paginate, patchStoryIndex, type Queries } from "./querie
 import { sharedStore, indexLocation, type ContentStore } from "./store";
 import { contentFromEntries, entryKind, reviveStory, storyPath } from "./entries";
 import { parseBody, type BodyTree } from "./body/parse";
-import type { Story } from "./types";
+import type { Content, Story } from "./types";
 
 export { paginate, PAGE_SIZE, type Page } from "./queries";
 export { isPublic, isVisible, storyState, type View, type StoryState } from "./visibility";
@@ -20,32 +20,43 @@ export type * from "./types";
 
 interface Snapshot {
   seq: number;
+  /** Every entry's hash and data. Updated in place on catch-up: bodies are read from the index's latest anyway. */
   entries: Map<string, { hash: string; data: unknown }>;
+  content: Content;
   queries: Queries;
 }
 
 let snapshot: Snapshot | undefined;
 let catchingUp: Promise<Snapshot> | undefined;
 
+const emptyIndex = () => new Error(`The content index at ${indexLocation()} is empty: run \`npm run content:index\` (npm run build does it first).`);
+
 async function catchUp(store: ContentStore, from: Snapshot | undefined): Promise<Snapshot> {
   const changes = await store.changesSince(from?.seq ?? 0);
-  const entries = new Map(from?.entries);
+  if (!from) {
+    const entries = new Map(changes.entries.map((e) => [e.path, { hash: e.hash, data: e.data }]));
+    if (!entries.has("site.yaml")) throw emptyIndex();
+    const content = contentFromEntries(entries);
+    return { seq: changes.seq, entries, content, queries: createQueries(content) };
+  }
+  if (changes.deleted.includes("site.yaml")) throw emptyIndex();
+  // After a publish: patch the previous lists with the changed stories, and rebuild the rest of
+  // the content only when a site file or an author changed. Nothing here walks the archive (at
+  // 100,000 stories, rebuilding it all held each server's only thread for a second or more).
+  const { entries } = from;
   for (const e of changes.entries) entries.set(e.path, { hash: e.hash, data: e.data });
   for (const p of changes.deleted) entries.delete(p);
-  if (!entries.has("site.yaml")) {
-    throw new Error(`The content index at ${indexLocation()} is empty: run \`npm run content:index\` (npm run build does it first).`);
-  }
-  if (!from) return { seq: changes.seq, entries, queries: createQueries(contentFromEntries(entries)) };
-  // After a publish: patch the previous lists with the changed stories instead of rebuilding them
-  // from the whole archive (at 100,000 stories, a rebuild held each server's thread for about a second).
   const slugOf = (p: string) => {
     const kind = entryKind(p);
     return kind?.kind === "story" ? kind.slug : undefined;
   };
-  const removed = [...changes.deleted, ...changes.entries.map((e) => e.path)].flatMap((p) => slugOf(p) ?? []);
+  const paths = [...changes.deleted, ...changes.entries.map((e) => e.path)];
+  const removed = paths.flatMap((p) => slugOf(p) ?? []);
   const added = changes.entries.flatMap((e) => (slugOf(e.path) ? [reviveStory(e.data)] : []));
   const index = patchStoryIndex(from.queries.storyIndex, removed, added);
-  return { seq: changes.seq, entries, queries: createQueries(contentFromEntries(entries, index.lists.get("all") ?? []), index) };
+  const stories = index.lists.get("all") ?? [];
+  const content = paths.some((p) => !slugOf(p)) ? contentFromEntries(entries, stories) : { ...from.content, stories };
+  return { seq: changes.seq, entries, content, queries: createQueries(content, index) };
 }
 
 let warnedAt = 0;
@@ -76,9 +87,10 @@ async function currentSnapshot(): Promise<Snapshot> {
   }
 }
 
-/** Every index entry as this process holds it, caught up with the latest publish (for publishing). */
+/** Every index entry as this process holds it, caught up with the latest publish (for publishing; a copy). */
 export async function indexEntries(): Promise<Map<string, { hash: string; data: unknown }>> {
-  return (await currentSnapshot()).entries;
+  // A copy: the snapshot's own map moves on with the next catch-up, while a publish still reads it.
+  return new Map((await currentSnapshot()).entries);
 }
 
 /** The site's content as of now; one index read per request (React's cache). */

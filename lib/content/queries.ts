@@ -28,12 +28,46 @@ const newestFirst = (a: Story, b: Story) => b.publishedAt.getTime() - a.publishe
 const listKeys = (story: Story) => ["all", `section:${story.section}`, ...new Set(story.tags.map((t) => `tag:${t}`)), ...new Set(story.authors.map((a) => `author:${a}`))];
 
 /**
+ * Stories by slug, as a base map and a small overlay of the changes since it was built, so a
+ * snapshot after a publish shares the archive's map instead of copying it. Compacted into a new
+ * base once the overlay grows.
+ */
+export class StoriesBySlug {
+  private static readonly MAX_OVERLAY = 1_000;
+  constructor(
+    private readonly base: ReadonlyMap<string, Story>,
+    private readonly overlay: ReadonlyMap<string, Story | undefined> = new Map(),
+  ) {}
+  get(slug: string): Story | undefined {
+    return this.overlay.has(slug) ? this.overlay.get(slug) : this.base.get(slug);
+  }
+  has(slug: string): boolean {
+    return this.get(slug) !== undefined;
+  }
+  /** A new map with these stories set (undefined: removed); this one is unchanged. */
+  with(changes: Map<string, Story | undefined>): StoriesBySlug {
+    const overlay = new Map([...this.overlay, ...changes]);
+    if (overlay.size <= StoriesBySlug.MAX_OVERLAY) return new StoriesBySlug(this.base, overlay);
+    const base = new Map(this.base);
+    for (const [slug, story] of overlay) {
+      if (story) base.set(slug, story);
+      else base.delete(slug);
+    }
+    return new StoriesBySlug(base);
+  }
+  *slugs(): Iterable<string> {
+    for (const slug of this.base.keys()) if (!this.overlay.has(slug)) yield slug;
+    for (const [slug, story] of this.overlay) if (story) yield slug;
+  }
+}
+
+/**
  * Every list a page shows, built once per snapshot so a query slices a list instead of scanning
  * the archive, and patched on a publish (patchStoryIndex) so a server catching up with one changed
  * story does work in proportion to that story's lists, not to the archive.
  */
 export interface StoryIndex {
-  storyBySlug: Map<string, Story>;
+  storyBySlug: StoriesBySlug;
   redirectOwner: Map<string, Story>;
   /** Every story of each list, public or not, newest first. */
   lists: Map<string, Story[]>;
@@ -52,62 +86,81 @@ export function buildStoryIndex(stories: Story[]): StoryIndex {
     }
   }
   return {
-    storyBySlug: new Map(sorted.map((s) => [s.slug, s])),
+    storyBySlug: new StoriesBySlug(new Map(sorted.map((s) => [s.slug, s]))),
     redirectOwner: new Map(sorted.flatMap((s) => s.redirectFrom.map((old) => [old, s] as const))),
     lists,
     published: new Map([...lists].map(([key, list]) => [key, list.filter((s) => s.status === "published")])),
   };
 }
 
+/** Where `story` is, or belongs, in a list sorted newest first (binary search). */
+function placeOf(list: Story[], story: Story): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (newestFirst(list[mid], story) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
- * The index with the stories of `removed` slugs taken out and `added` ones put in (a changed story
- * is both). Copy-on-write: only the lists the old or new versions are in are copied, so a snapshot
- * still being read keeps its own. The result equals buildStoryIndex of the new set of stories.
+ * The index with the stories of `removed` slugs taken out and `changed` ones put in (a changed
+ * story is both). Copy-on-write: only the lists the old or new versions are in are copied, and
+ * each story is taken out and put in by binary search, so a snapshot still being read keeps its
+ * own and the work does not grow with the archive. Equals buildStoryIndex of the new stories.
  */
 export function patchStoryIndex(prev: StoryIndex, removed: string[], changed: Story[]): StoryIndex {
   const added = [...new Map(changed.map((s) => [s.slug, s])).values()]; // the last version of each
-  const gone = new Set([...removed, ...added.map((s) => s.slug)]);
-  const storyBySlug = new Map(prev.storyBySlug);
-  const redirectOwner = new Map(prev.redirectOwner);
-  const touched = new Set<string>();
-  for (const slug of gone) {
-    const old = storyBySlug.get(slug);
-    if (!old) continue;
-    storyBySlug.delete(slug);
-    for (const from of old.redirectFrom) if (redirectOwner.get(from) === old) redirectOwner.delete(from);
-    listKeys(old).forEach((k) => touched.add(k));
-  }
-  for (const story of added) {
-    storyBySlug.set(story.slug, story);
-    listKeys(story).forEach((k) => touched.add(k));
-  }
-  for (const story of added) for (const from of story.redirectFrom) redirectOwner.set(from, story);
-
   const lists = new Map(prev.lists);
   const published = new Map(prev.published);
-  for (const key of touched) {
-    const list = (prev.lists.get(key) ?? []).filter((s) => !gone.has(s.slug));
-    for (const story of added) {
-      if (!listKeys(story).includes(key)) continue;
-      // Binary search for the story's place: lists stay sorted newest first.
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (newestFirst(list[mid], story) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      list.splice(lo, 0, story);
+  // The lists this patch has copied (its own to change), by map.
+  const copied = new Map<Map<string, Story[]>, Set<string>>([
+    [lists, new Set()],
+    [published, new Set()],
+  ]);
+  const own = (map: Map<string, Story[]>, key: string): Story[] => {
+    const mine = copied.get(map)!;
+    if (!mine.has(key)) {
+      mine.add(key);
+      map.set(key, [...(map.get(key) ?? [])]);
     }
-    if (list.length) {
-      lists.set(key, list);
-      published.set(key, list.filter((s) => s.status === "published"));
-    } else {
-      lists.delete(key);
-      published.delete(key);
+    return map.get(key)!;
+  };
+  const redirectOwner = new Map(prev.redirectOwner);
+  const bySlug = new Map<string, Story | undefined>();
+
+  for (const slug of new Set([...removed, ...added.map((s) => s.slug)])) {
+    const old = prev.storyBySlug.get(slug);
+    if (!old) continue;
+    bySlug.set(slug, undefined);
+    for (const from of old.redirectFrom) if (redirectOwner.get(from) === old) redirectOwner.delete(from);
+    for (const key of listKeys(old)) {
+      for (const map of old.status === "published" ? [lists, published] : [lists]) {
+        const list = own(map, key);
+        const at = placeOf(list, old);
+        if (list[at]?.slug === old.slug) list.splice(at, 1);
+      }
     }
   }
-  return { storyBySlug, redirectOwner, lists, published };
+  for (const story of added) {
+    bySlug.set(story.slug, story);
+    for (const key of listKeys(story)) {
+      for (const map of story.status === "published" ? [lists, published] : [lists]) {
+        const list = own(map, key);
+        list.splice(placeOf(list, story), 0, story);
+      }
+    }
+  }
+  for (const story of added) for (const from of story.redirectFrom) redirectOwner.set(from, story);
+  // As a fresh build gives: no empty lists, and a published list (maybe empty) for every list.
+  for (const key of copied.get(lists)!) if (!lists.get(key)!.length) lists.delete(key);
+  for (const key of [...copied.get(lists)!, ...copied.get(published)!]) {
+    if (!lists.has(key)) published.delete(key);
+    else if (!published.has(key)) published.set(key, []);
+  }
+  return { storyBySlug: prev.storyBySlug.with(bySlug), redirectOwner, lists, published };
 }
 
 /** The queries over content; `index` is content.stories' StoryIndex when the caller has patched one. */
