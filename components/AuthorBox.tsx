@@ -53,11 +53,7 @@ export async function AuthorProfile({
           <ul className="mt-3 flex flex-wrap gap-2 font-sans text-sm">
             {links.map(({ kind, href }) => (
               <li key={kind}>
-                <a
-                  href={href}
-                  rel={kind === "email" ? undefined : "me noopener"}
-                  className="inline-flex min-h-8 items-center gap-1.5 rounded-full border border-rule px-3 hover:border-ink"
-                >
+                <a href={href} rel={kind === "email" ? undefined : "me noopener"} className="chip-link">
                   <SocialIcon kind={kind} />
                   <span>{NETWORK_NAMES[kind]}</span>
                   <span className="sr-only"> of {author.name}</span>

@@ -15,11 +15,7 @@ export function FollowWidget({ site, feeds }: { site: SiteConfig; feeds: { href:
       <ul className="mt-3 flex flex-wrap gap-2 text-sm">
         {site.social.map((account) => (
           <li key={account.url}>
-            <a
-              href={account.url}
-              rel="me noopener"
-              className="inline-flex min-h-10 items-center gap-2 rounded-full border border-rule bg-paper px-3 hover:border-ink"
-            >
+            <a href={account.url} rel="me noopener" className="follow-link">
               <SocialIcon kind={account.network} />
               {NETWORK_NAMES[account.network]}
               <span className="sr-only">
@@ -31,11 +27,7 @@ export function FollowWidget({ site, feeds }: { site: SiteConfig; feeds: { href:
         ))}
         {feeds.map((feed) => (
           <li key={feed.href}>
-            <a
-              href={feed.href}
-              type="application/rss+xml"
-              className="inline-flex min-h-10 items-center gap-2 rounded-full border border-rule bg-paper px-3 hover:border-ink"
-            >
+            <a href={feed.href} type="application/rss+xml" className="follow-link">
               <SocialIcon kind="rss" />
               {feed.title === site.name ? "RSS" : `RSS: ${feed.title}`}
               <span className="sr-only"> ({feed.title === site.name ? `${site.name} feed` : "section feed"})</span>

@@ -51,17 +51,17 @@ export function StoryCard({
           alt=""
           sizes={IMAGE_SIZES[variant]}
           preload={variant === "lead" || firstInView}
-          className="aspect-[3/2] h-auto w-full bg-surface object-cover"
+          className="card-image"
         />
       )}
-      <p className="flex flex-wrap items-center gap-2 font-sans text-xs font-semibold tracking-wide text-accent uppercase">
+      <p className="card-kicker">
         {section?.name}
         <StoryTypeLabel type={story.type} />
         <HiddenStateLabel story={story} now={now} timeZone={timeZone} />
       </p>
       <Heading className={`font-bold leading-snug text-balance ${variant === "lead" ? "text-2xl sm:text-3xl" : "text-lg"}`}>
-        {/* The stretched link makes the whole card a target without nesting links. */}
-        <Link href={articlePath(story.slug)} className="after:absolute after:inset-0 group-hover:underline">
+        {/* The stretched link (.card-link) makes the whole card a target without nesting links. */}
+        <Link href={articlePath(story.slug)} className="card-link">
           {story.title}
         </Link>
       </Heading>

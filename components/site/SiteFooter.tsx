@@ -16,13 +16,13 @@ export function SiteFooter({ site, sections }: { site: SiteConfig; sections: Sec
           <ul className="grid grid-cols-2 gap-1">
             {sections.map((s) => (
               <li key={s.id}>
-                <Link href={listPath("section", s.id)} className="inline-flex min-h-8 items-center hover:underline">
+                <Link href={listPath("section", s.id)} className="footer-link">
                   {s.name}
                 </Link>
               </li>
             ))}
             <li>
-              <a href={feedPath()} type="application/rss+xml" className="inline-flex min-h-8 items-center hover:underline">
+              <a href={feedPath()} type="application/rss+xml" className="footer-link">
                 RSS feed
               </a>
             </li>
@@ -30,7 +30,7 @@ export function SiteFooter({ site, sections }: { site: SiteConfig; sections: Sec
           <ul className="mt-3 grid grid-cols-2 gap-1 border-t border-rule pt-3">
             {TRUST_PAGES.map((page) => (
               <li key={page.path}>
-                <Link href={page.path} className="inline-flex min-h-8 items-center hover:underline">
+                <Link href={page.path} className="footer-link">
                   {page.label}
                 </Link>
               </li>
