@@ -5,6 +5,10 @@ import { FRONT_PATH } from "@/lib/routes";
 
 export const metadata = { title: "Page not found", robots: { index: false } };
 
+/**
+ * Next serialises this page into the inline RSC payload of every page (the root layout's not-found
+ * boundary), so it stays small: the latest stories as compact cards, without images and srcsets.
+ */
 export default async function NotFound() {
   const now = new Date();
   const site = await content();
@@ -27,7 +31,7 @@ export default async function NotFound() {
           <ul className="mt-4 grid gap-6 sm:grid-cols-3">
             {latest.map((s) => (
               <li key={s.slug}>
-                <StoryCard story={s} section={site.section(s.section)} timeZone={site.site.timeZone} now={now} />
+                <StoryCard story={s} section={site.section(s.section)} timeZone={site.site.timeZone} variant="compact" now={now} />
               </li>
             ))}
           </ul>
