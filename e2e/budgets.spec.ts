@@ -28,7 +28,7 @@ const REQUESTS: Record<PageType, number> = {
 /**
  * Raw bytes of the server's HTML, RSC payload and JSON-LD included, with 1-2 KB of headroom. Raised
  * by 1.2-2 KB for the header's search form (issue 11), which every page carries in its HTML and its
- * RSC payload, and on the front page by 3 KB with the WebSite's SearchAction. Lowered by 9-17 KB
+ * RSC payload, and on the front page by 3 KB with the WebSite's SearchAction. Lowered by 6.5-15 KB
  * (issue 14) when links became plain <a> (no client component props in the RSC payload), repeated
  * class lists got one name, and the 404 page, which every page's RSC payload carries, lost its
  * card images.
