@@ -12,8 +12,9 @@ import { parseFrontmatter } from "./frontmatter";
 import { readImageDimensions } from "./images";
 import type { ContentIssue } from "./issues";
 import { BODY_COMPONENTS } from "./body/components";
-import { isComponentNode, parseBody } from "./body/parse";
+import { isComponentNode } from "./body/parse";
 import { treeToPlainText } from "./body/plain-text";
+import { parseStoryBody } from "./live";
 import { contentDirOf } from "./load";
 import { SLUG_PATTERN } from "./schema";
 import type { Content, Story } from "./types";
@@ -123,7 +124,7 @@ export interface BodyFacts {
 }
 
 export async function bodyFacts(file: string, source: string, withText = false): Promise<BodyFacts> {
-  const { tree, issues } = await parseBody(source, { file });
+  const { tree, issues } = await parseStoryBody(source, file);
   const facts: BodyFacts = { issues, mores: [], images: [], todos: [], fieldTodos: placeholderFields(file, source) };
   if (withText) facts.text = treeToPlainText(tree);
   walk(tree as Root as Node, (node) => {

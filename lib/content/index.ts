@@ -13,10 +13,12 @@ import { sharedStore, indexLocation, type ContentStore } from "./store";
 import { contentFromEntries, entryKind, reviveStory, storyPath } from "./entries";
 import { parseBody, type BodyTree } from "./body/parse";
 import type { Content, Story } from "./types";
+import { isLiveSource, liveTree, parseLiveBody, type LiveUpdate } from "./live";
 
 export { paginate, PAGE_SIZE, type Page } from "./queries";
 export { isPublic, isVisible, storyState, type View, type StoryState } from "./visibility";
 export type * from "./types";
+export { liveEnded, livePage, pageOfUpdate, updatesAfter, LIVE_PAGE_SIZE, type LiveUpdate, type LivePage } from "./live";
 
 interface Snapshot {
   seq: number;
@@ -98,25 +100,43 @@ export const content = cache(async (): Promise<Queries> => (await currentSnapsho
 
 /** A bounded cache of parsed bodies, keyed by file hash: a story's tree is parsed once per version. */
 const BODY_CACHE_SIZE = 500;
-const bodies = new Map<string, BodyTree>();
+const bodies = new Map<string, { tree: BodyTree; updates?: LiveUpdate[] }>();
 
-/**
- * The checked body of a story, from the index, through the one body pipeline. Throws a
- * ContentError when the body has errors (publishing refuses such a file, so this is a last line).
- */
-export async function storyBody(story: Pick<Story, "slug" | "file">): Promise<{ tree: BodyTree }> {
+async function parsedBody(story: Pick<Story, "slug" | "file">): Promise<{ tree: BodyTree; updates?: LiveUpdate[] }> {
   const snap = await currentSnapshot();
   const key = storyPath(story.slug);
   const hash = snap.entries.get(key)?.hash;
   const cached = hash && bodies.get(hash);
-  if (cached) return { tree: cached };
+  if (cached) return cached;
   const source = await sharedStore().body(key);
   if (source === undefined || !hash) throw new Error(`${story.file} is not in the content index`);
-  const { tree, issues } = await parseBody(source, { file: story.file });
-  if (issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+  let parsed: { tree: BodyTree; updates?: LiveUpdate[] };
+  if (isLiveSource(source)) {
+    const { updates, issues } = await parseLiveBody(source, story.file);
+    if (issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+    parsed = { tree: liveTree(updates), updates };
+  } else {
+    const { tree, issues } = await parseBody(source, { file: story.file });
+    if (issues.some((i) => i.severity === "error")) throw new ContentError(issues);
+    parsed = { tree };
+  }
   if (bodies.size >= BODY_CACHE_SIZE) bodies.delete(bodies.keys().next().value!);
-  bodies.set(hash, tree);
-  return { tree };
+  bodies.set(hash, parsed);
+  return parsed;
+}
+
+/**
+ * The checked body of a story, from the index, through the one body pipeline (a live story's
+ * updates as one tree, newest first). Throws a ContentError when the body has errors (publishing
+ * refuses such a file, so this is a last line).
+ */
+export async function storyBody(story: Pick<Story, "slug" | "file">): Promise<{ tree: BodyTree }> {
+  return { tree: (await parsedBody(story)).tree };
+}
+
+/** The updates of a live story, newest first, each with its checked body; [] for any other story. */
+export async function liveUpdates(story: Pick<Story, "slug" | "file">): Promise<LiveUpdate[]> {
+  return (await parsedBody(story)).updates ?? [];
 }
 
 /** An image under public/ with its measured size; throws when it is missing. */

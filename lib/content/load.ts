@@ -22,6 +22,10 @@ import {
 } from "./schema";
 import type { Author, Content, Section, SiteConfig, Story, TrendingLink } from "./types";
 import { isPublic } from "./visibility";
+import { splitLiveBody } from "./live";
+
+/** How far ahead of the checking clock an update's time may be (clocks of editors' machines drift). */
+const LIVE_CLOCK_SKEW_MS = 5 * 60_000;
 
 export interface LoadOptions {
   /** Repository root: public/ is read from here, and content/ unless `contentDir` says otherwise. */
@@ -277,10 +281,31 @@ export function validateStory(ctx: LoadContext, { id: slug, file, source }: Sour
     } else if (data.status === "published") {
       fail({ ...at("image", []), message: "has no lead `image`: a published story needs one (src, alt, caption, credit)", fix: "Add an `image:` block; see docs/authoring.md. A draft may go without one until it is published." });
     }
+    let modifiedAt = updatedAt;
+    if (data.type === "live") {
+      // The update headers' own problems are the body check's (lib/content/live.ts); here, what
+      // needs the rest of the content or the clock: authors that exist, no update from the future.
+      for (const u of splitLiveBody(source, f).heads) {
+        u.authors.forEach((a, i) => {
+          if (!authorIds.has(a)) fail({ severity: "error", file: f, line: u.line, field: `updates.${u.id}.authors.${i}`, message: `\`updates.${u.id}.authors\` names "${a}", but there is no content/authors/${a}.mdx`, fix: `Use an existing author id (${[...authorIds].join(", ")}).` });
+        });
+        if (u.time.getTime() > ctx.now.getTime() + LIVE_CLOCK_SKEW_MS)
+          fail({ severity: "error", file: f, line: u.line, field: `updates.${u.id}.time`, message: `\`updates.${u.id}.time\` (${u.time.toISOString()}) is in the future: an update goes out when it is published`, fix: "Use the time of posting (npm run live:add writes it for you)." });
+        // The story changes with every update: feeds, sitemaps and JSON-LD carry the newest.
+        if (u.time > (modifiedAt ?? publishedAt)) modifiedAt = u.time;
+      }
+    } else {
+      for (const key of ["liveUntil", "summary"] as const) {
+        if (key === "summary" ? data.summary.length : data.liveUntil)
+          fail({ ...at(key, [key]), message: `\`${key}\` is only for live coverage, and this story is \`type: ${data.type}\``, fix: "Remove the field, or set `type: live` (see docs/authoring.md)." });
+      }
+    }
+    if (data.liveUntil && new Date(data.liveUntil) < publishedAt)
+      fail({ ...at("liveUntil", ["liveUntil"]), message: `\`liveUntil\` (${data.liveUntil}) is before \`publishedAt\` (${data.publishedAt})`, fix: "Coverage ends after it starts: set liveUntil to when it ended." });
     if (!ok) return undefined;
     const { image: _ignored, ...rest } = data;
     void _ignored;
-    return { story: { ...rest, slug, file: f, publishedAt, updatedAt, image }, lineOf: fm.lineOf };
+    return { story: { ...rest, slug, file: f, publishedAt, updatedAt: modifiedAt, image }, lineOf: fm.lineOf };
   }
 }
 

@@ -20,7 +20,7 @@ export const publicPath = z
   .string(required("a path"))
   .regex(/^\/[^\s]+\.(jpe?g|png|webp|avif)$/i, "must be a path under public/ starting with / and ending in .jpg, .png, .webp or .avif");
 
-export const STORY_TYPES = ["news", "analysis", "opinion", "explainer", "sponsored"] as const;
+export const STORY_TYPES = ["news", "analysis", "opinion", "explainer", "sponsored", "live"] as const;
 export type StoryType = (typeof STORY_TYPES)[number];
 
 // Strict like the story itself: a misspelt or extra image field is reported, not dropped.
@@ -69,8 +69,34 @@ export const storyFrontmatterSchema = z
       .array(slug("old slug"))
       .default([])
       .describe("Old slugs of this story after a rename: /articles/<old> redirects here permanently."),
+    liveUntil: dateTime
+      .optional()
+      .describe("Live coverage only: when the coverage ended. From then on the page reads \"This coverage has ended\" and stops checking for updates."),
+    summary: z
+      .array(text())
+      .default([])
+      .describe("Live coverage only: a few bullet points under the standfirst that sum up the story so far."),
   })
   .strict();
+
+/** The header of one update of live coverage (between its `+++ update` and `+++` lines). */
+export const liveUpdateSchema = z
+  .object({
+    id: slug("update id").describe("The update's own id, unique in the story: its permalink is #update-<id>, e.g. bridge-reopens."),
+    time: dateTime.describe("When the update was posted: ISO 8601 with an offset, e.g. 2026-11-25T14:05:00+00:00. Not in the future."),
+    authors: z
+      .array(slug("author id"), required("a list of author ids"))
+      .min(1, "must name at least one author")
+      .describe("Who wrote the update: one or more author ids, e.g. [mara-okafor]."),
+    title: text().optional().describe("A short headline for the update; a key event needs one."),
+    keyEvent: z.boolean(required("true or false")).default(false).describe("true for a turning point: listed in the key events, linking to the update."),
+    pinned: z.boolean(required("true or false")).default(false).describe("true to show the update first, above the newest ones; one pinned update at most."),
+    correction: text().optional().describe("A correction to this update: what was wrong and what is right, shown with the update."),
+  })
+  .strict()
+  .superRefine((u, ctx) => {
+    if (u.keyEvent && !u.title) ctx.addIssue({ code: "custom", path: ["title"], message: "is required for a key event (the key events list shows it)" });
+  });
 
 export const AUTHOR_LINKS = ["x", "bluesky", "mastodon", "linkedin", "website", "email"] as const;
 export type AuthorLinkKind = (typeof AUTHOR_LINKS)[number];
@@ -150,6 +176,7 @@ export const trendingSchema = z
   .default([]);
 
 export type StoryFrontmatter = z.infer<typeof storyFrontmatterSchema>;
+export type LiveUpdateHeader = z.infer<typeof liveUpdateSchema>;
 export type AuthorFrontmatter = z.infer<typeof authorFrontmatterSchema>;
 export type SiteConfig = z.infer<typeof siteSchema>;
 export type Section = z.infer<typeof sectionsSchema>[number];

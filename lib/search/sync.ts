@@ -10,7 +10,7 @@
  * content index, and repairs one that missed a publish.
  */
 import { createHash } from "node:crypto";
-import { parseBody } from "../content/body/parse";
+import { parseStoryBody } from "../content/live";
 import { treeToPlainText } from "../content/body/plain-text";
 import { contentFromEntries, storyPath } from "../content/entries";
 import { createQueries } from "../content/queries";
@@ -30,7 +30,7 @@ export interface SyncResult {
 
 /** The plain text of a story body (MDX source, with frontmatter), through the one body pipeline. */
 export async function bodyPlainText(source: string, file: string): Promise<string> {
-  const { tree } = await parseBody(source, { file });
+  const { tree } = await parseStoryBody(source, file);
   return treeToPlainText(tree);
 }
 

@@ -10,13 +10,14 @@ import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 /** schema.org's own subtype for each kind of story readers are told apart. */
 const ARTICLE_TYPES: Record<
   StoryType,
-  "NewsArticle" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle" | "AdvertiserContentArticle"
+  "NewsArticle" | "AnalysisNewsArticle" | "OpinionNewsArticle" | "BackgroundNewsArticle" | "AdvertiserContentArticle" | "LiveBlogPosting"
 > = {
   news: "NewsArticle",
   analysis: "AnalysisNewsArticle",
   opinion: "OpinionNewsArticle",
   explainer: "BackgroundNewsArticle",
   sponsored: "AdvertiserContentArticle",
+  live: "LiveBlogPosting",
 };
 
 export function publisher(site: SiteConfig): NewsMediaOrganization {

@@ -132,6 +132,7 @@ export function storyObject(slug: string, publishedAt: Date, overrides: Partial<
     dek: "Dek.",
     section: "world",
     type: "news",
+    summary: [],
     authors: ["ana-writer"],
     status: "published",
     tags: [],
