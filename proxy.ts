@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentRouteStatus } from "./lib/content";
-import { API_PREFIX, articlePath, matchContentRoute, NOT_FOUND_PATH } from "./lib/routes";
+import { contentRouteStatus, livePageCount } from "./lib/content";
+import { API_PREFIX, articlePath, LIVE_UPDATES_PAGE_PATTERN, liveUpdatesPagePath, matchContentRoute, NOT_FOUND_PATH } from "./lib/routes";
 
 const DRAFT_MODE_COOKIE = "__prerender_bypass";
 
@@ -48,7 +48,24 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(url, 308);
     }
   }
-  const response = NextResponse.next();
+  // Older updates of a live story (?page=n) come from a cacheable route of their own; that route's
+  // path is not a URL of the site. A page that does not exist is a 404.
+  if (LIVE_UPDATES_PAGE_PATTERN.test(pathname)) return notFoundPage(request);
+  let response = NextResponse.next();
+  const pageParam = request.nextUrl.searchParams.get("page");
+  if (route?.kind === "article" && pageParam !== null) {
+    const pages = await livePageCount(route.slug, new Date());
+    if (pages !== undefined) {
+      const page = /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : NaN;
+      if (!(page <= pages)) return notFoundPage(request);
+      if (page > 1) {
+        const url = request.nextUrl.clone();
+        url.pathname = liveUpdatesPagePath(route.slug, page);
+        url.search = "";
+        response = NextResponse.rewrite(url);
+      }
+    }
+  }
   // A preview must never be indexed or kept by any cache, whatever the page itself says.
   if (request.cookies.has(DRAFT_MODE_COOKIE)) {
     response.headers.set("X-Robots-Tag", "noindex, nofollow");

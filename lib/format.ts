@@ -31,3 +31,24 @@ export function hiddenStateLabel(story: Story, now: Date, timeZone: string): str
   if (state === "scheduled") return `Scheduled for ${formatDateTime(story.publishedAt, timeZone)}`;
   return null;
 }
+
+/**
+ * How long ago `date` was at `now`, as a live page says it: "just now", "5 min ago", "3 h ago",
+ * "2 days ago". components/live/LiveUpdates.tsx says it the same way in the reader's browser.
+ */
+export function relativeTime(date: Date, now: Date): string {
+  const minutes = Math.floor((now.getTime() - date.getTime()) / 60_000);
+  if (minutes < 1) return "just now";
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return days === 1 ? "1 day ago" : `${days} days ago`;
+}
+
+/** The time of day (and the date, when it is not today in the newsroom) of a live update. */
+export function formatUpdateTime(date: Date, now: Date, timeZone: string, locale = "en-GB"): string {
+  const day = (d: Date) => new Intl.DateTimeFormat(locale, { timeZone, year: "numeric", month: "numeric", day: "numeric" }).format(d);
+  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit", timeZoneName: "short" }).format(date);
+  return day(date) === day(now) ? time : `${formatDate(date, timeZone, locale)}, ${time}`;
+}

@@ -27,6 +27,34 @@ export function articlePath(slug: string): string {
   return `/articles/${segment(slug)}`;
 }
 
+/**
+ * Page `page` of a live story's updates: page 1 is the story's own URL, older updates are on
+ * ?page=n (proxy.ts serves them from liveUpdatesPagePath, which is never linked).
+ */
+export function livePagePath(slug: string, page: number = 1): string {
+  return page > 1 ? `${articlePath(slug)}?page=${page}` : articlePath(slug);
+}
+
+/** The element id of one update of a live story, and its permalink (on the page that shows it). */
+export function updateAnchor(id: string): string {
+  return `update-${id}`;
+}
+export function updatePermalink(slug: string, id: string, page: number = 1): string {
+  return `${livePagePath(slug, page)}#${updateAnchor(id)}`;
+}
+
+/** Where proxy.ts rewrites ?page=n of a live story to (a cacheable route; answered 404 when asked for directly). */
+export function liveUpdatesPagePath(slug: string, page: number): string {
+  return `${articlePath(slug)}/updates/${page}`;
+}
+export const LIVE_UPDATES_PAGE_PATTERN = /^\/articles\/[^/]+\/updates(?:\/|$)/;
+
+/** The poll endpoint of a live story: its updates newer than `after` (ms since the epoch), as HTML. */
+export function livePollPath(slug: string, after?: number): string {
+  const path = `${API_PREFIX}live/${segment(slug)}`;
+  return after === undefined ? path : `${path}?after=${after}`;
+}
+
 /** A story's lead image cut to one of the crops in lib/seo/crops.ts. */
 export function cropPath(slug: string, crop: CropName): string {
   return `${articlePath(slug)}/image/${crop}`;

@@ -13,7 +13,7 @@ import { sharedStore, indexLocation, type ContentStore } from "./store";
 import { contentFromEntries, entryKind, reviveStory, storyPath } from "./entries";
 import { parseBody, type BodyTree } from "./body/parse";
 import type { Content, Story } from "./types";
-import { isLiveSource, liveTree, parseLiveBody, type LiveUpdate } from "./live";
+import { isLiveSource, liveTree, parseLiveBody, LIVE_PAGE_SIZE, type LiveUpdate } from "./live";
 
 export { paginate, PAGE_SIZE, type Page } from "./queries";
 export { isPublic, isVisible, storyState, type View, type StoryState } from "./visibility";
@@ -146,6 +146,13 @@ export function sizedImage(src: string): import("./types").SizedImage {
   return { src, ...dims };
 }
 export { AUTHOR_LINKS as AUTHOR_LINK_KINDS } from "./schema";
+
+/** How many pages of updates a public live story has at `now`; undefined for any other story. */
+export async function livePageCount(slug: string, now: Date): Promise<number | undefined> {
+  const story = (await content()).publicStory(slug, now);
+  if (story?.type !== "live") return undefined;
+  return Math.max(1, Math.ceil((story.liveCount ?? 0) / LIVE_PAGE_SIZE));
+}
 
 /** What a content page's URL leads to right now for the public: the page, a redirect, or nothing. */
 export type RouteStatus = { status: "ok" } | { status: "missing" } | { status: "renamed"; slug: string };

@@ -282,10 +282,13 @@ export function validateStory(ctx: LoadContext, { id: slug, file, source }: Sour
       fail({ ...at("image", []), message: "has no lead `image`: a published story needs one (src, alt, caption, credit)", fix: "Add an `image:` block; see docs/authoring.md. A draft may go without one until it is published." });
     }
     let modifiedAt = updatedAt;
+    let liveCount: number | undefined;
     if (data.type === "live") {
+      const heads = splitLiveBody(source, f).heads;
+      liveCount = heads.filter((u) => !u.pinned).length;
       // The update headers' own problems are the body check's (lib/content/live.ts); here, what
       // needs the rest of the content or the clock: authors that exist, no update from the future.
-      for (const u of splitLiveBody(source, f).heads) {
+      for (const u of heads) {
         u.authors.forEach((a, i) => {
           if (!authorIds.has(a)) fail({ severity: "error", file: f, line: u.line, field: `updates.${u.id}.authors.${i}`, message: `\`updates.${u.id}.authors\` names "${a}", but there is no content/authors/${a}.mdx`, fix: `Use an existing author id (${[...authorIds].join(", ")}).` });
         });
@@ -305,7 +308,7 @@ export function validateStory(ctx: LoadContext, { id: slug, file, source }: Sour
     if (!ok) return undefined;
     const { image: _ignored, ...rest } = data;
     void _ignored;
-    return { story: { ...rest, slug, file: f, publishedAt, updatedAt: modifiedAt, image }, lineOf: fm.lineOf };
+    return { story: { ...rest, slug, file: f, publishedAt, updatedAt: modifiedAt, image, ...(liveCount !== undefined && { liveCount }) }, lineOf: fm.lineOf };
   }
 }
 

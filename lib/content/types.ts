@@ -21,6 +21,8 @@ export interface Story extends Omit<StoryFrontmatter, "publishedAt" | "updatedAt
   publishedAt: Date;
   updatedAt?: Date;
   image?: StoryImage;
+  /** Live coverage: how many updates it has besides the pinned one (for its page count, without reading the body). */
+  liveCount?: number;
 }
 
 export interface Author extends Omit<AuthorFrontmatter, "avatar"> {

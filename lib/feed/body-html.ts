@@ -30,6 +30,8 @@ export interface BodyHtmlContext {
   imageSize?(src: string): { width: number; height: number } | undefined;
   /** Agencies for the closing line "(X contributed to this report.)". */
   contributors?: string[];
+  /** Keep the site's classes (HTML for the site's own pages, e.g. a live story's new updates). */
+  keepClasses?: boolean;
 }
 
 const SAFE_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
@@ -142,7 +144,7 @@ export function treeToFeedHtml(tree: BodyTree, ctx: BodyHtmlContext): string {
       else delete node.properties[prop];
     }
     // The site's stylesheet is not there in a reader: classes (e.g. GFM's sr-only footnote label) mean nothing.
-    delete node.properties.className;
+    if (!ctx.keepClasses) delete node.properties.className;
   });
   // An image without a source shows nothing but a broken box; a link without a target is its text.
   visit(root, "element", (node: Element, index, parent) => {

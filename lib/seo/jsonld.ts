@@ -2,8 +2,11 @@
  * Structured data (schema.org, typed with schema-dts) for Google News/Top Stories and other
  * crawlers. Built from the content layer's typed objects; rendered by components/JsonLd.
  */
-import type { Article, BreadcrumbList, NewsMediaOrganization, Person, ProfilePage, SearchAction, WebSite, WithContext } from "schema-dts";
+import type { Article, BreadcrumbList, LiveBlogPosting, NewsMediaOrganization, Person, ProfilePage, SearchAction, WebSite, WithContext } from "schema-dts";
 import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
+import type { BodyTree } from "@/lib/content/body/parse";
+import { treeToPlainText } from "@/lib/content/body/plain-text";
+import { liveEnded } from "@/lib/content/live";
 import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath, SEARCH_PATH } from "@/lib/routes";
 import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 
@@ -130,4 +133,59 @@ export function serializeJsonLd(data: unknown): string {
     .replace(/</g, "\\u003c")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+/** One update of live coverage, as the live page resolved it. */
+export interface LiveBlogUpdateInput {
+  id: string;
+  title?: string;
+  time: Date;
+  /** Its permalink path (lib/routes.ts updatePermalink): the story's URL with #update-<id>. */
+  permalink: string;
+  authors: Author[];
+  text: BodyTree;
+}
+
+/** Google's limit on a headline; an untitled update's headline is the start of its text. */
+const HEADLINE_MAX = 110;
+
+function headlineOf(u: LiveBlogUpdateInput): string {
+  if (u.title) return u.title;
+  const plain = treeToPlainText(u.text).replace(/\s+/g, " ").trim();
+  return plain.length <= HEADLINE_MAX ? plain : `${plain.slice(0, HEADLINE_MAX - 1).replace(/\s+\S*$/, "")}…`;
+}
+
+/**
+ * Live coverage for crawlers: the story as a LiveBlogPosting (its start, its end once ended) with
+ * every update as a BlogPosting whose @id is its permalink (a fragment of the story's URL, never a
+ * page of its own).
+ */
+export function liveBlogJsonLd(args: {
+  story: Story;
+  section: Section;
+  authors: Author[];
+  site: SiteConfig;
+  tagLabels: string[];
+  updates: LiveBlogUpdateInput[];
+  now: Date;
+}): WithContext<LiveBlogPosting> {
+  const { story, updates, now } = args;
+  const base = articleJsonLd(args) as unknown as Record<string, unknown>;
+  return {
+    ...base,
+    "@type": "LiveBlogPosting",
+    coverageStartTime: story.publishedAt.toISOString(),
+    ...(liveEnded(story, now) && { coverageEndTime: new Date(story.liveUntil!).toISOString() }),
+    liveBlogUpdate: updates.map((u) => {
+      const people = u.authors.map(personOf);
+      return {
+        "@type": "BlogPosting",
+        "@id": absoluteUrl(u.permalink),
+        url: absoluteUrl(u.permalink),
+        headline: headlineOf(u),
+        datePublished: u.time.toISOString(),
+        author: people.length === 1 ? people[0] : people,
+      };
+    }),
+  } as unknown as WithContext<LiveBlogPosting>;
 }

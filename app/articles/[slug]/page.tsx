@@ -15,6 +15,7 @@ import { moreSlugs } from "@/lib/content/body/parse";
 import { cacheTag } from "@/lib/content/cache-tags";
 import { tagResponse } from "@/lib/cache";
 import { StoryBody } from "@/components/body/StoryBody";
+import { LiveStoryView } from "./_live";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
 import { JsonLd } from "@/components/JsonLd";
@@ -80,6 +81,8 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
   const view = await currentView();
   const story = SLUG_PATTERN.test(slug) ? site.publicStory(slug, view) : undefined;
   if (!story) notFound();
+  // Live coverage has a page of its own (the updates, key events, the island that fetches new ones).
+  if (story.type === "live") return <LiveStoryView story={story} view={view} page={1} />;
   const section = site.section(story.section)!;
   const authors = story.authors.map((id) => site.author(id)!);
   // The body is data from the one body pipeline, never a compiled module.
