@@ -3,6 +3,7 @@ import { contentRouteStatus, livePageCount } from "./lib/content";
 import { API_PREFIX, articlePath, LIVE_UPDATES_PAGE_PATTERN, liveUpdatesPagePath, matchContentRoute, NOT_FOUND_PATH } from "./lib/routes";
 
 const DRAFT_MODE_COOKIE = "__prerender_bypass";
+const LIVE_PAGE_HEADER = "x-ledger-live-page";
 
 /**
  * Runs before routing. A URL whose percent-escapes do not decode (e.g. a slug ending in %E0%A4%A) cannot name any page, but
@@ -50,7 +51,7 @@ export async function proxy(request: NextRequest) {
   }
   // Older updates of a live story (?page=n) come from a cacheable route of their own; that route's
   // path is not a URL of the site. A page that does not exist is a 404.
-  if (LIVE_UPDATES_PAGE_PATTERN.test(pathname)) return notFoundPage(request);
+  if (LIVE_UPDATES_PAGE_PATTERN.test(pathname) && request.headers.get(LIVE_PAGE_HEADER) !== "1") return notFoundPage(request);
   let response = NextResponse.next();
   const pageParam = request.nextUrl.searchParams.get("page");
   if (route?.kind === "article" && pageParam !== null) {
@@ -62,7 +63,10 @@ export async function proxy(request: NextRequest) {
         const url = request.nextUrl.clone();
         url.pathname = liveUpdatesPagePath(route.slug, page);
         url.search = "";
-        response = NextResponse.rewrite(url);
+        // Marked, in case the proxy sees the rewritten request too.
+        const headers = new Headers(request.headers);
+        headers.set(LIVE_PAGE_HEADER, "1");
+        response = NextResponse.rewrite(url, { request: { headers } });
       }
     }
   }

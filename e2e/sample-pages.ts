@@ -30,3 +30,7 @@ export const INDEXABLE_PAGES = Object.entries(PAGE_TYPES)
 
 /** The site-wide RSS feed. */
 export const FEED_PATH = feedPath();
+
+/** The sample live coverage (type: live): 35 updates over a day, key events, one pinned, one corrected. */
+export const LIVE_SLUG = "storm-edda-live";
+export const LIVE_PATH = articlePath(LIVE_SLUG);

@@ -30,8 +30,9 @@ export function updateElement({ update, authorNames, permalink, now, timeZone }:
   const absolute = formatUpdateTime(update.time, now, timeZone);
   const header: ElementContent[] = [
     el("p", { className: ["live-update-time"] }, [
-      el("a", { href: permalink, className: ["live-permalink"], ariaLabel: `Link to this update, posted ${absolute}` }, [
+      el("a", { href: permalink, className: ["live-permalink"] }, [
         el("time", { dateTime: update.time.toISOString(), dataRel: "" }, [text(relativeTime(update.time, now))]),
+        el("span", { className: ["sr-only"] }, [text(": link to this update")]),
       ]),
       text(" "),
       el("span", { className: ["live-absolute"] }, [text(absolute)]),

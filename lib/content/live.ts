@@ -205,3 +205,59 @@ export function liveEnded(story: { liveUntil?: string }, now: Date): boolean {
 export function updatesAfter(updates: LiveUpdate[], after: number, limit = 50): LiveUpdate[] {
   return liveOrder(updates.filter((u) => u.time.getTime() > after)).slice(0, limit);
 }
+
+/** What `npm run live:add` writes: an update's header fields and text. */
+export interface NewLiveUpdate {
+  id?: string;
+  authors: string[];
+  title?: string;
+  keyEvent?: boolean;
+  pinned?: boolean;
+  text: string;
+}
+
+const isoSeconds = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "+00:00");
+
+/**
+ * A live story file with `update` added as its first update (editors keep the newest at the top),
+ * posted at `now`. Its id is the one given, or made from the title (or the time), unique in the file.
+ * Throws when the file is not a live story or the new update would not be valid.
+ */
+export function addLiveUpdate(source: string, update: NewLiveUpdate, now: Date, file = "story.mdx"): { source: string; id: string } {
+  if (!isLiveSource(source)) throw new Error(`${file} is not live coverage (it needs \`type: live\`)`);
+  const fm = parseFrontmatter(source);
+  const taken = new Set(splitLiveBody(source, file).heads.map((h) => h.id));
+  const base =
+    update.id ??
+    (update.title
+      ?.toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .split("-")
+      .slice(0, 6)
+      .join("-") ||
+      `update-${isoSeconds(now).slice(0, 16).replace(/[^0-9]/g, "")}`);
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  const yamlText = (s: string) => JSON.stringify(s); // a JSON string is a valid YAML scalar
+  const header = [
+    "+++ update",
+    `id: ${id}`,
+    `time: ${isoSeconds(now)}`,
+    `authors: [${update.authors.join(", ")}]`,
+    ...(update.title ? [`title: ${yamlText(update.title)}`] : []),
+    ...(update.keyEvent ? ["keyEvent: true"] : []),
+    ...(update.pinned ? ["pinned: true"] : []),
+    "+++",
+  ];
+  const head = source.slice(0, source.length - fm.body.length);
+  const block = `${header.join("\n")}\n\n${update.text.trim()}\n`;
+  const rest = fm.body.replace(/^\s*\n/, "");
+  const next = `${head}\n${block}\n${rest}`;
+  const check = splitLiveBody(next, file);
+  const mine = check.issues.filter((i) => i.field?.startsWith(`updates.${id}`) || (update.pinned && i.message.includes("pinned")));
+  if (mine.length) throw new Error(mine.map((i) => i.message).join("\n"));
+  return { source: next, id };
+}

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { liveEnded, livePage, pageOfUpdate, parseLiveBody, splitLiveBody, updatesAfter } from "../live";
+import { addLiveUpdate, liveEnded, livePage, pageOfUpdate, parseLiveBody, splitLiveBody, updatesAfter } from "../live";
 import { errorsOf, findIssue } from "./helpers";
 import { makeFixture, NOW, removeFixtures, storyFile } from "./fixture";
 
@@ -120,5 +120,28 @@ describe("live stories: order, pages and the poll cursor", () => {
     expect(liveEnded({ liveUntil: "2026-11-21T00:00:00+00:00" }, NOW)).toBe(true);
     expect(liveEnded({ liveUntil: "2026-12-21T00:00:00+00:00" }, NOW)).toBe(false);
     expect(liveEnded({}, NOW)).toBe(false);
+  });
+});
+
+describe("addLiveUpdate (npm run live:add)", () => {
+  const file = "---\ntype: live\n---\n\n" + ok("first", "2026-11-20T09:00:00+00:00");
+  const at = new Date("2026-11-20T10:30:15Z");
+
+  it("writes the update at the top with the given time, an id from its title, and keeps the file valid", async () => {
+    const { source, id } = addLiveUpdate(file, { authors: ["ana-writer"], title: "Bridge: reopened", keyEvent: true, text: "The bridge is open." }, at);
+    expect(id).toBe("bridge-reopened");
+    const { updates, issues } = await parseLiveBody(source, FILE);
+    expect(issues).toEqual([]);
+    expect(updates.map((u) => u.id)).toEqual(["bridge-reopened", "first"]);
+    expect(updates[0]).toMatchObject({ title: "Bridge: reopened", keyEvent: true, time: at });
+    expect(source.indexOf("bridge-reopened")).toBeLessThan(source.indexOf("id: first"));
+  });
+
+  it("never reuses an id, and refuses a second pinned update or a non-live file", () => {
+    const once = addLiveUpdate(file, { authors: ["ana-writer"], id: "first", text: "Again." }, at);
+    expect(once.id).toBe("first-2");
+    const pinned = addLiveUpdate(file, { authors: ["ana-writer"], pinned: true, text: "Pinned." }, at).source;
+    expect(() => addLiveUpdate(pinned, { authors: ["ana-writer"], pinned: true, text: "Another." }, at)).toThrow(/pinned/);
+    expect(() => addLiveUpdate("---\ntype: news\n---\nText.\n", { authors: ["a"], text: "x" }, at)).toThrow(/not live coverage/);
   });
 });
