@@ -28,7 +28,7 @@ const desktop = { ...devices["Desktop Chrome"], viewport: { width: 1280, height:
  * If a test of the other projects fails, Playwright skips this one. To run only these:
  * `npx playwright test --project=publish --no-deps`.
  */
-const PUBLISHING_SPECS = /\/(publish|scheduled|body-is-data)\.spec\.ts$/;
+const PUBLISHING_SPECS = /\/(publish|scheduled|body-is-data|live-publish)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",

@@ -32,6 +32,8 @@ export interface NewsSitemapEntry {
   loc: string;
   publishedAt: Date;
   title: string;
+  /** The latest change, when there was one after publication (a live story's newest update). */
+  lastmod?: Date;
 }
 
 /** Characters XML 1.0 forbids even when escaped (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
@@ -137,16 +139,23 @@ export function renderSitemap(
 
 /**
  * Stories for the Google News sitemap: public at `now` and published within the last 48 hours
- * (after now - 48 h, not after now), newest first, at most 1,000.
+ * (after now - 48 h, not after now), or live coverage updated within them; newest first, at most
+ * 1,000; with their latest change when they changed after publication.
  */
 export function newsSitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): NewsSitemapEntry[] {
   const from = now.getTime() - NEWS_WINDOW_MS;
   return queries
     .latest(now)
-    .filter((s) => s.publishedAt.getTime() > from && s.publishedAt.getTime() <= now.getTime())
+    // Live coverage stays while it is being updated: its newest update is its latest news.
+    .filter((s) => (s.publishedAt.getTime() > from || (s.type === "live" && modified(s).getTime() > from)) && s.publishedAt.getTime() <= now.getTime())
     .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
     .slice(0, MAX_NEWS_URLS)
-    .map((s) => ({ loc: absoluteUrl(articlePath(s.slug), baseUrl), publishedAt: s.publishedAt, title: s.title }));
+    .map((s) => ({
+      loc: absoluteUrl(articlePath(s.slug), baseUrl),
+      publishedAt: s.publishedAt,
+      title: s.title,
+      ...(s.updatedAt && s.updatedAt > s.publishedAt && { lastmod: s.updatedAt }),
+    }));
 }
 
 /**
@@ -158,7 +167,7 @@ export function renderNewsSitemap(entries: NewsSitemapEntry[], { name, language 
   const publication = `<news:publication><news:name>${escapeXml(name)}</news:name><news:language>${escapeXml(newsLanguage(language))}</news:language></news:publication>`;
   const urls = entries.map(
     (e) =>
-      `<url><loc>${escapeXml(e.loc)}</loc><news:news>${publication}<news:publication_date>${w3cDate(e.publishedAt)}</news:publication_date><news:title>${escapeXml(e.title)}</news:title></news:news></url>`,
+      `<url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${w3cDate(e.lastmod)}</lastmod>` : ""}<news:news>${publication}<news:publication_date>${w3cDate(e.publishedAt)}</news:publication_date><news:title>${escapeXml(e.title)}</news:title></news:news></url>`,
   );
   return `${XML_DECLARATION}\n<urlset xmlns="${SITEMAP_NS}" xmlns:news="${NEWS_NS}">\n${urls.join("\n")}${urls.length ? "\n" : ""}</urlset>\n`;
 }

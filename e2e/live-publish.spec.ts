@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import { expect, test } from "./fixtures";
+import { removeStory, runCommand, runPublish, storyFile } from "./publishing";
+import { E2E_ORIGIN } from "./server-env";
+import { articlePath, updateAnchor } from "../lib/routes";
+
+/**
+ * New updates reach a reader of live coverage without a reload: an update added with
+ * `npm run live:add` and sent with `npm run publish` to the running production build appears
+ * within 30 s (the island polls every 15 s), inserted at once for a reader at the top, behind an
+ * "N new updates" button for a reader further down (whose place on the page does not move).
+ * A live story of its own, new on every run, so the sample and the other specs are untouched.
+ */
+const RUN = Date.now().toString(36);
+const SLUG = `e2e-live-harbour-fog-${RUN}`;
+const ARRIVES_WITHIN = 45_000; // one 15 s poll interval, twice, plus the publish
+
+const paragraph = "Fog horns sounded along the quays as the pilot boats waited at their moorings, and the harbour office said it would decide on sailings within the hour. ".repeat(3);
+
+function liveSource(now: Date): string {
+  const iso = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString().replace(/\.\d{3}Z$/, "+00:00");
+  const updates = Array.from({ length: 12 }, (_, i) =>
+    ["+++ update", `id: fog-${i}`, `time: ${iso(120 - i * 5)}`, "authors: [mara-okafor]", ...(i === 2 ? ["title: Harbour closed by fog", "keyEvent: true"] : []), "+++", "", paragraph, ""].join("\n"),
+  ).reverse();
+  return [
+    "---",
+    "title: Fog closes Port Alder harbour to shipping for a second morning",
+    "dek: Live updates as thick fog over the Kessel Sea keeps ferries and pilot boats in port.",
+    "section: science",
+    "type: live",
+    "authors: [mara-okafor]",
+    `publishedAt: ${iso(130)}`,
+    "tags: [port-alder, kessel-sea]",
+    "image:",
+    "  src: /images/articles/tidal-energy-trial-begins-off-port-alder.jpg",
+    "  alt: Grey sea with a work vessel and a crane, and the coastline of a city in the distance.",
+    "  caption: The Kessel Sea off Port Alder earlier this month.",
+    "  credit: Kessel Press Agency photo by Jens Aalto",
+    "---",
+    "",
+    updates.join("\n"),
+  ].join("\n");
+}
+
+async function addAndPublish(title: string): Promise<string> {
+  const added = await runCommand("npm", ["run", "--silent", "live:add", "--", SLUG, "--author", "jonah-feld", "--title", title, `${title}, the harbour office said.`]);
+  expect(added.code, added.output).toBe(0);
+  const id = /Added update "([^"]+)"/.exec(added.output)![1];
+  const published = await runPublish(E2E_ORIGIN);
+  expect(published.code, published.output).toBe(0);
+  return id;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async () => {
+  fs.writeFileSync(storyFile(SLUG), liveSource(new Date()));
+  const published = await runPublish(E2E_ORIGIN);
+  expect(published.code, published.output).toBe(0);
+});
+
+test.afterAll(async () => {
+  if (removeStory(SLUG)) await runPublish(E2E_ORIGIN);
+});
+
+test("a reader at the top sees a new update appear without reloading, announced politely", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(articlePath(SLUG));
+  await expect(page.locator("#live-updates > article")).toHaveCount(12);
+  await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const live = page.locator('[aria-live="polite"]');
+  await expect(live).toHaveText("");
+
+  const id = await addAndPublish("Pilot boats resume work");
+  const update = page.locator(`#live-updates > #${updateAnchor(id)}`);
+  await expect(update).toBeVisible({ timeout: ARRIVES_WITHIN });
+  await expect(page.locator("#live-updates > article").first()).toHaveAttribute("id", updateAnchor(id));
+  await expect(live).toHaveText("1 new update");
+  expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+});
+
+test("a reader further down gets a button and the count in the title; the page does not move until they click", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto(articlePath(SLUG));
+  const title = await page.title();
+  await page.locator("#live-updates > article").nth(8).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 200));
+  const scrolled = await page.evaluate(() => window.scrollY);
+
+  const id = await addAndPublish("Fog lifts over the outer harbour");
+  const button = page.getByRole("button", { name: "1 new update" });
+  await expect(button).toBeVisible({ timeout: ARRIVES_WITHIN });
+  await expect(page).toHaveTitle(`(1) ${title}`);
+  await expect(page.locator(`#${updateAnchor(id)}`)).toHaveCount(0);
+  expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+
+  await button.click();
+  const update = page.locator(`#${updateAnchor(id)}`);
+  await expect(update).toBeFocused();
+  await expect(update).toBeInViewport();
+  await expect(button).toHaveCount(0);
+  await expect(page).toHaveTitle(title);
+});
