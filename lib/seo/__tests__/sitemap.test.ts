@@ -222,6 +222,17 @@ describe("news sitemap", () => {
     );
   });
 
+  it("keeps live coverage updated in the window, with its newest update as lastmod (schema-valid)", () => {
+    const live = story("live-old-start", 72 * HOUR, { type: "live", updatedAt: at(HOUR) });
+    const stale = story("live-stale", 96 * HOUR, { type: "live", updatedAt: at(50 * HOUR) });
+    const entries = newsSitemapEntries(createQueries(contentOf([live, stale])), NOW, BASE);
+    expect(entries.map((e) => e.loc)).toEqual([`${BASE}${articlePath("live-old-start")}`]);
+    expect(entries[0].lastmod).toEqual(at(HOUR));
+    const xml = renderNewsSitemap(entries, { name: "T", language: "en-GB" });
+    expectValid(xml, XSD.news);
+    expect(xml).toContain(`</loc><lastmod>${w3cDate(at(HOUR))}</lastmod><news:news>`);
+  });
+
   it("keeps the 1,000 newest of 1,500 fresh stories", () => {
     // 1,500 stories published 1 to 1,500 minutes (25 h) ago, given to the content layer shuffled.
     const stories = Array.from({ length: 1_500 }, (_, i) => story(`fresh-${i + 1}`, (i + 1) * MINUTE));
