@@ -15,12 +15,25 @@ const RUN = Date.now().toString(36);
 const SLUG = `e2e-live-harbour-fog-${RUN}`;
 const ARRIVES_WITHIN = 45_000; // one 15 s poll interval, twice, plus the publish
 
-const paragraph = "Fog horns sounded along the quays as the pilot boats waited at their moorings, and the harbour office said it would decide on sailings within the hour. ".repeat(3);
+const paragraph =
+  "Fog horns sounded along the quays as the pilot boats waited at their moorings, and the harbour office said it would decide on sailings within the hour. ".repeat(
+    3,
+  );
 
 function liveSource(now: Date): string {
   const iso = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString().replace(/\.\d{3}Z$/, "+00:00");
   const updates = Array.from({ length: 12 }, (_, i) =>
-    ["+++ update", `id: fog-${i}`, `time: ${iso(120 - i * 5)}`, "authors: [mara-okafor]", ...(i === 2 ? ["title: Harbour closed by fog", "keyEvent: true"] : []), "+++", "", paragraph, ""].join("\n"),
+    [
+      "+++ update",
+      `id: fog-${i}`,
+      `time: ${iso(120 - i * 5)}`,
+      "authors: [mara-okafor]",
+      ...(i === 2 ? ["title: Harbour closed by fog", "keyEvent: true"] : []),
+      "+++",
+      "",
+      paragraph,
+      "",
+    ].join("\n"),
   ).reverse();
   return [
     "---",
@@ -43,7 +56,18 @@ function liveSource(now: Date): string {
 }
 
 async function addAndPublish(title: string): Promise<string> {
-  const added = await runCommand("npm", ["run", "--silent", "live:add", "--", SLUG, "--author", "jonah-feld", "--title", title, `${title}, the harbour office said.`]);
+  const added = await runCommand("npm", [
+    "run",
+    "--silent",
+    "live:add",
+    "--",
+    SLUG,
+    "--author",
+    "jonah-feld",
+    "--title",
+    title,
+    `${title}, the harbour office said.`,
+  ]);
   expect(added.code, added.output).toBe(0);
   const id = /Added update "([^"]+)"/.exec(added.output)![1];
   const published = await runPublish(E2E_ORIGIN);

@@ -46,7 +46,10 @@ test.describe("live coverage page", () => {
     await expect(target).toBeInViewport();
     await expect(page.locator(".live-update-correction")).toContainText("never been closed against a storm");
     // Its own permalink is the URL it was reached by.
-    await expect(target.locator("a.live-permalink")).toHaveAttribute("href", `${livePagePath(LIVE_SLUG, 2)}#${updateAnchor(OLD_KEY_EVENT)}`);
+    await expect(target.locator("a.live-permalink")).toHaveAttribute(
+      "href",
+      `${livePagePath(LIVE_SLUG, 2)}#${updateAnchor(OLD_KEY_EVENT)}`,
+    );
     // A permalink typed in lands there too.
     await page.goto(`${livePagePath(LIVE_SLUG, 2)}#${updateAnchor(OLD_KEY_EVENT)}`);
     await expect(page.locator(`#${updateAnchor(OLD_KEY_EVENT)}`)).toBeInViewport();

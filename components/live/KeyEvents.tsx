@@ -29,7 +29,17 @@ function EventList({ events, now, timeZone }: { events: KeyEvent[]; now: Date; t
  * The key events of live coverage, newest first, each a link to its update: `details`, a
  * collapsible list for phones (hidden on wide screens); `sidebar`, the list for wide screens.
  */
-export function KeyEvents({ events, now, timeZone, variant }: { events: KeyEvent[]; now: Date; timeZone: string; variant: "details" | "sidebar" }) {
+export function KeyEvents({
+  events,
+  now,
+  timeZone,
+  variant,
+}: {
+  events: KeyEvent[];
+  now: Date;
+  timeZone: string;
+  variant: "details" | "sidebar";
+}) {
   if (!events.length) return null;
   if (variant === "details")
     return (

@@ -6,7 +6,17 @@ import { updatesTree, type UpdateTreeProps } from "./updateTree";
  * (./updateTree.ts) and the site's body renderers. `id` names the container that
  * LiveUpdates inserts new updates into.
  */
-export function LiveUpdateList({ id, updates, ctx, className }: { id?: string; updates: UpdateTreeProps[]; ctx: BodyContext; className?: string }) {
+export function LiveUpdateList({
+  id,
+  updates,
+  ctx,
+  className,
+}: {
+  id?: string;
+  updates: UpdateTreeProps[];
+  ctx: BodyContext;
+  className?: string;
+}) {
   return (
     <div id={id} className={className}>
       <StoryBody tree={updatesTree(updates)} ctx={ctx} />

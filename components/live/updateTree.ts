@@ -21,7 +21,12 @@ export interface UpdateTreeProps {
 }
 
 const text = (value: string): ElementContent => ({ type: "text", value });
-const el = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({ type: "element", tagName, properties, children });
+const el = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({
+  type: "element",
+  tagName,
+  properties,
+  children,
+});
 
 export function updateElement({ update, authorNames, permalink, now, timeZone }: UpdateTreeProps): Element {
   const flags: ElementContent[] = [];
@@ -46,7 +51,9 @@ export function updateElement({ update, authorNames, permalink, now, timeZone }:
     el("div", { className: ["article-body", "live-update-body"] }, update.tree.children as ElementContent[]),
   ];
   if (update.correction)
-    children.push(el("p", { className: ["live-update-correction"] }, [el("strong", {}, [text("Correction:")]), text(` ${update.correction}`)]));
+    children.push(
+      el("p", { className: ["live-update-correction"] }, [el("strong", {}, [text("Correction:")]), text(` ${update.correction}`)]),
+    );
   const className = ["live-update", ...(update.pinned ? ["live-update-pinned"] : []), ...(update.keyEvent ? ["live-update-key"] : [])];
   return el("article", { id: updateAnchor(update.id), className, dataUpdateTime: String(update.time.getTime()) }, children);
 }

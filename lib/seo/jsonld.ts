@@ -2,7 +2,17 @@
  * Structured data (schema.org, typed with schema-dts) for Google News/Top Stories and other
  * crawlers. Built from the content layer's typed objects; rendered by components/JsonLd.
  */
-import type { Article, BreadcrumbList, LiveBlogPosting, NewsMediaOrganization, Person, ProfilePage, SearchAction, WebSite, WithContext } from "schema-dts";
+import type {
+  Article,
+  BreadcrumbList,
+  LiveBlogPosting,
+  NewsMediaOrganization,
+  Person,
+  ProfilePage,
+  SearchAction,
+  WebSite,
+  WithContext,
+} from "schema-dts";
 import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/content";
 import type { BodyTree } from "@/lib/content/body/parse";
 import { treeToPlainText } from "@/lib/content/body/plain-text";

@@ -144,18 +144,24 @@ export function renderSitemap(
  */
 export function newsSitemapEntries(queries: Queries, now: Date, baseUrl: string = siteUrl()): NewsSitemapEntry[] {
   const from = now.getTime() - NEWS_WINDOW_MS;
-  return queries
-    .latest(now)
-    // Live coverage stays while it is being updated: its newest update is its latest news.
-    .filter((s) => (s.publishedAt.getTime() > from || (s.type === "live" && modified(s).getTime() > from)) && s.publishedAt.getTime() <= now.getTime())
-    .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
-    .slice(0, MAX_NEWS_URLS)
-    .map((s) => ({
-      loc: absoluteUrl(articlePath(s.slug), baseUrl),
-      publishedAt: s.publishedAt,
-      title: s.title,
-      ...(s.updatedAt && s.updatedAt > s.publishedAt && { lastmod: s.updatedAt }),
-    }));
+  return (
+    queries
+      .latest(now)
+      // Live coverage stays while it is being updated: its newest update is its latest news.
+      .filter(
+        (s) =>
+          (s.publishedAt.getTime() > from || (s.type === "live" && modified(s).getTime() > from)) &&
+          s.publishedAt.getTime() <= now.getTime(),
+      )
+      .sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime())
+      .slice(0, MAX_NEWS_URLS)
+      .map((s) => ({
+        loc: absoluteUrl(articlePath(s.slug), baseUrl),
+        publishedAt: s.publishedAt,
+        title: s.title,
+        ...(s.updatedAt && s.updatedAt > s.publishedAt && { lastmod: s.updatedAt }),
+      }))
+  );
 }
 
 /**

@@ -56,7 +56,11 @@ export async function LiveStoryView({ story, view, page }: { story: Story; view:
   const section = site.section(story.section)!;
   const authors = story.authors.map((id) => site.author(id)!);
   const { tree } = await storyBody(story);
-  await tagResponse([...[story.slug, ...moreSlugs(tree)].map(cacheTag.story), ...story.authors.map(cacheTag.author), ...updates.flatMap((u) => u.authors).map(cacheTag.author)]);
+  await tagResponse([
+    ...[story.slug, ...moreSlugs(tree)].map(cacheTag.story),
+    ...story.authors.map(cacheTag.author),
+    ...updates.flatMap((u) => u.authors).map(cacheTag.author),
+  ]);
 
   const ended = liveEnded(story, view.now);
   const latest = updates[0];
@@ -74,7 +78,14 @@ export async function LiveStoryView({ story, view, page }: { story: Story; view:
             authors,
             site: site.site,
             tagLabels: story.tags.map((t) => site.tagLabel(t)),
-            updates: updates.map((u) => ({ id: u.id, title: u.title, time: u.time, permalink: permalinkOf(u), authors: u.authors.map((a) => site.author(a)!).filter(Boolean), text: u.tree })),
+            updates: updates.map((u) => ({
+              id: u.id,
+              title: u.title,
+              time: u.time,
+              permalink: permalinkOf(u),
+              authors: u.authors.map((a) => site.author(a)!).filter(Boolean),
+              text: u.tree,
+            })),
             now: view.now,
           }),
           breadcrumbJsonLd([

@@ -29,13 +29,37 @@ describe("liveBlogJsonLd", () => {
     ...storyObject("storm-live", new Date("2026-11-20T06:00:00Z"), { type: "live" as const }),
     updatedAt: new Date("2026-11-20T12:00:00Z"),
   };
-  const para = (value: string): BodyTree => ({ type: "root", children: [{ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value }] }] });
+  const para = (value: string): BodyTree => ({
+    type: "root",
+    children: [{ type: "element", tagName: "p", properties: {}, children: [{ type: "text", value }] }],
+  });
   const updates = [
-    { id: "late", title: "Barrier closed", time: new Date("2026-11-20T12:00:00Z"), permalink: updatePermalink("storm-live", "late"), authors: [author], text: para("x") },
-    { id: "old", time: new Date("2026-11-20T07:00:00Z"), permalink: updatePermalink("storm-live", "old", 2), authors: [author], text: para("The wind is rising fast now. ".repeat(10)) },
+    {
+      id: "late",
+      title: "Barrier closed",
+      time: new Date("2026-11-20T12:00:00Z"),
+      permalink: updatePermalink("storm-live", "late"),
+      authors: [author],
+      text: para("x"),
+    },
+    {
+      id: "old",
+      time: new Date("2026-11-20T07:00:00Z"),
+      permalink: updatePermalink("storm-live", "old", 2),
+      authors: [author],
+      text: para("The wind is rising fast now. ".repeat(10)),
+    },
   ];
   const ld = (liveUntil?: string, now = new Date("2026-11-21T00:00:00Z")) =>
-    liveBlogJsonLd({ story: { ...story, liveUntil }, section: { id: "world", name: "World", description: "" }, authors: [author], site, tagLabels: [], updates, now }) as unknown as Record<string, unknown> & {
+    liveBlogJsonLd({
+      story: { ...story, liveUntil },
+      section: { id: "world", name: "World", description: "" },
+      authors: [author],
+      site,
+      tagLabels: [],
+      updates,
+      now,
+    }) as unknown as Record<string, unknown> & {
       liveBlogUpdate: Record<string, unknown>[];
     };
 
@@ -46,7 +70,12 @@ describe("liveBlogJsonLd", () => {
     expect(data.coverageEndTime).toBeUndefined();
     expect(data.dateModified).toBe("2026-11-20T12:00:00.000Z");
     const [late, old] = data.liveBlogUpdate;
-    expect(late).toMatchObject({ "@type": "BlogPosting", "@id": absoluteUrl("/articles/storm-live#update-late"), headline: "Barrier closed", datePublished: "2026-11-20T12:00:00.000Z" });
+    expect(late).toMatchObject({
+      "@type": "BlogPosting",
+      "@id": absoluteUrl("/articles/storm-live#update-late"),
+      headline: "Barrier closed",
+      datePublished: "2026-11-20T12:00:00.000Z",
+    });
     expect((late.author as { name: string }).name).toBe("Ana Writer");
     expect(old["@id"]).toBe(absoluteUrl("/articles/storm-live?page=2#update-old"));
     // An untitled update's headline is the start of its text, within Google's 110 characters.
