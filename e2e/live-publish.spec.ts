@@ -87,7 +87,7 @@ test.afterAll(async () => {
   if (removeStory(SLUG)) await runPublish(E2E_ORIGIN);
 });
 
-test("a reader at the top sees a new update appear without reloading, announced politely", async ({ page }) => {
+test("a reader at the top sees a new update appear without reloading, announced politely", async ({ page, request }) => {
   test.setTimeout(120_000);
   await page.goto(articlePath(SLUG));
   await expect(page.locator("#live-updates > article")).toHaveCount(12);
@@ -101,6 +101,10 @@ test("a reader at the top sees a new update appear without reloading, announced 
   await expect(page.locator("#live-updates > article").first()).toHaveAttribute("id", updateAnchor(id));
   await expect(live).toHaveText("1 new update");
   expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  // The publish expired the cached page too: a fresh visit has the update.
+  await expect(async () => expect(await (await request.get(articlePath(SLUG))).text()).toContain(`id="${updateAnchor(id)}"`)).toPass({
+    timeout: 10_000,
+  });
 });
 
 test("a reader further down gets a button and the count in the title; the page does not move until they click", async ({ page }) => {
@@ -124,4 +128,31 @@ test("a reader further down gets a button and the count in the title; the page d
   await expect(update).toBeInViewport();
   await expect(button).toHaveCount(0);
   await expect(page).toHaveTitle(title);
+});
+
+test("ending the coverage: the page says so, crawlers get coverageEndTime, and an open page stops polling", async ({ page }) => {
+  test.setTimeout(150_000);
+  await page.goto(articlePath(SLUG));
+  const ended = page.waitForResponse(async (res) => res.url().includes("/api/live/") && (await res.json()).ended === true, {
+    timeout: ARRIVES_WITHIN,
+  });
+  const file = storyFile(SLUG);
+  const until = new Date().toISOString().replace(/\.\d{3}Z$/, "+00:00");
+  fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace("type: live\n", `type: live\nliveUntil: ${until}\n`));
+  const published = await runPublish(E2E_ORIGIN);
+  expect(published.code, published.output).toBe(0);
+  await ended;
+  // No poll after the answer that said the coverage had ended (two intervals).
+  let polls = 0;
+  page.on("request", (req) => void (req.url().includes("/api/live/") && polls++));
+  await page.waitForTimeout(32_000);
+  expect(polls).toBe(0);
+
+  await page.reload();
+  await expect(page.locator(".live-status")).toContainText("This coverage has ended");
+  await expect(page.getByRole("link", { name: "Refresh for new updates" })).toHaveCount(0);
+  await expect(page.locator('[aria-live="polite"]')).toHaveCount(0);
+  const blocks = await page.locator('script[type="application/ld+json"]').allTextContents();
+  const ld = blocks.flatMap((b) => [JSON.parse(b)].flat()).find((d) => d["@type"] === "LiveBlogPosting");
+  expect(ld.coverageEndTime).toBe(new Date(until).toISOString());
 });
