@@ -199,13 +199,13 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
       const author = entries.get("authors/jonah-feld.mdx")!;
       const renamed = new Map(entries).set(author.path, { ...author, data: { ...(author.data as object), name: "Jonah Quillfeather" } });
       const synced = await syncSearch(store, engine, renamed);
-      expect(synced.indexed.sort()).toEqual(["orlen-river-otters-return", "tidal-energy-trial-begins-off-port-alder"]);
+      expect(synced.indexed.sort()).toEqual(["orlen-river-otters-return", "storm-edda-live", "tidal-energy-trial-begins-off-port-alder"]);
       expect((await slugs("Quillfeather")).sort()).toEqual(synced.indexed);
       // An unpublished (deleted) story leaves search.
       const without = new Map(entries);
       without.delete("articles/orlen-river-otters-return.mdx");
       expect(await syncSearch(store, engine, without)).toEqual({
-        indexed: ["tidal-energy-trial-begins-off-port-alder"],
+        indexed: ["storm-edda-live", "tidal-energy-trial-begins-off-port-alder"],
         removed: ["orlen-river-otters-return"],
       });
       expect(await slugs("otters")).not.toContain("orlen-river-otters-return");
