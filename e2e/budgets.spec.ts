@@ -1,5 +1,10 @@
 import zlib from "node:zlib";
+import type { APIRequestContext } from "@playwright/test";
+import { articlePath } from "../lib/routes";
 import { expect, PAGE_TYPES, test } from "./fixtures";
+
+/** The sample's live coverage (content/articles/storm-edda-live.mdx). */
+const LIVE_PATH = articlePath("storm-edda-live");
 
 /**
  * Performance budgets as deterministic counts and bytes (issue 14), never timings: timings are in
@@ -52,12 +57,45 @@ const HTML_BYTES: Record<PageType, number> = {
  */
 const JS_GZIP_BYTES = 175_000;
 const SCRIPTS = 6;
-/** An island (a page's own client component) may add this much over the framework, gzipped. */
-const ISLAND_GZIP_BYTES = 0;
+/**
+ * Islands (a page's own client components) over the framework, gzipped, and their files. The story
+ * route carries the LiveUpdates island (components/live/LiveUpdates.tsx, 1.2 KB gzip) on every
+ * story, live or not: splitting it into a route of its own is left for later. The live page's
+ * island must stay within 5 KB (issue 12): e2e/live.spec.ts checks it.
+ */
+const ISLANDS: Partial<Record<PageType, { gzip: number; files: number }>> = { article: { gzip: 1_500, files: 1 } };
 /** One preloaded font: the roman face, latin subset. */
 const PRELOADED_FONT_BYTES = 53_000;
 
 const gzipSize = (body: Buffer) => zlib.gzipSync(body).length;
+
+/** Every script a page loads or preloads, with its gzipped size. */
+async function scriptsOf(html: string, request: APIRequestContext): Promise<Map<string, number>> {
+  const srcs = new Set<string>();
+  for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/g)) {
+    const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
+    if (src) srcs.add(src.replace(/&amp;/g, "&"));
+  }
+  for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag))))
+      srcs.add(href.replace(/&amp;/g, "&"));
+  }
+  const sizes = new Map<string, number>();
+  for (const src of srcs) sizes.set(src, gzipSize(await (await request.get(src)).body()));
+  return sizes;
+}
+
+test("the live page's island adds at most 5 KB of JavaScript, gzip, over the framework", async ({ request }) => {
+  const framework = await scriptsOf(await (await request.get(PAGE_TYPES.front)).text(), request);
+  const live = await scriptsOf(await (await request.get(LIVE_PATH)).text(), request);
+  const own = [...live].filter(([src]) => !framework.has(src));
+  expect(own.length, "the live page loads its island").toBeGreaterThan(0);
+  expect(
+    own.reduce((a, [, bytes]) => a + bytes, 0),
+    own.map(([src]) => src).join("\n"),
+  ).toBeLessThanOrEqual(5_000);
+});
 
 for (const [type, url] of Object.entries(PAGE_TYPES) as [PageType, string][]) {
   test.describe(`${type} page (${url})`, () => {
@@ -78,20 +116,11 @@ for (const [type, url] of Object.entries(PAGE_TYPES) as [PageType, string][]) {
       const html = await res.text();
       expect(Buffer.byteLength(html), "HTML bytes").toBeLessThanOrEqual(HTML_BYTES[type]);
 
-      const scripts = new Set<string>();
-      for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/g)) {
-        const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
-        if (src) scripts.add(src.replace(/&amp;/g, "&"));
-      }
-      for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
-        const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
-        if (href && (/rel="modulepreload"/.test(tag) || (/rel="preload"/.test(tag) && /as="script"/.test(tag))))
-          scripts.add(href.replace(/&amp;/g, "&"));
-      }
-      let jsGzip = 0;
-      for (const src of scripts) jsGzip += gzipSize(await (await request.get(src)).body());
-      expect(scripts.size, "script files").toBeLessThanOrEqual(SCRIPTS);
-      expect(jsGzip, "JavaScript bytes, gzip").toBeLessThanOrEqual(JS_GZIP_BYTES + ISLAND_GZIP_BYTES);
+      const scripts = await scriptsOf(html, request);
+      const jsGzip = [...scripts.values()].reduce((a, b) => a + b, 0);
+      const island = ISLANDS[type] ?? { gzip: 0, files: 0 };
+      expect(scripts.size, "script files").toBeLessThanOrEqual(SCRIPTS + island.files);
+      expect(jsGzip, "JavaScript bytes, gzip").toBeLessThanOrEqual(JS_GZIP_BYTES + island.gzip);
 
       const fontPreloads = [...html.matchAll(/<link\b[^>]*>/g)]
         .map(([tag]) => tag)
