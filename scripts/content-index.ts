@@ -11,7 +11,7 @@ import { diffContent } from "../lib/content/changes";
 import { formatIssue } from "../lib/content/issues";
 import { publishChanges } from "../lib/content/publish";
 import { indexLocation, openStore } from "../lib/content/store";
-import { openSearch, searchLocation } from "../lib/search";
+import { openSearch, redactUrl, searchLocation } from "../lib/search";
 import { syncSearch } from "../lib/search/sync";
 import { ensurePublishSecret } from "../lib/publish/secret";
 
@@ -40,7 +40,7 @@ async function main() {
       const synced = await syncSearch(store, search, undefined, result.bodyText);
       const total = Math.round(performance.now() - started);
       console.log(
-        `Search index ${searchLocation()}: ${synced.indexed.length} story(ies) indexed, ${synced.removed.length} removed, up to date in ${total} ms.`,
+        `Search index ${redactUrl(searchLocation())}: ${synced.indexed.length} story(ies) indexed, ${synced.removed.length} removed, up to date in ${total} ms.`,
       );
     } finally {
       await search.close();

@@ -1,15 +1,19 @@
 /**
- * The search engine this process uses. LEDGER_SEARCH names its SQLite file; by default it sits
- * beside the content index (.ledger/index.sqlite -> .ledger/index-search.sqlite), or in .ledger/
- * when the content index is in Redis.
+ * The search engine this process uses. LEDGER_SEARCH names its SQLite file, or a postgres:// URL
+ * for the shared engine (lib/search/postgres.ts; `?schema=` names its schema, default
+ * ledger_search), as LEDGER_INDEX selects Redis for the content index. By default the SQLite file
+ * sits beside the content index (.ledger/index.sqlite -> .ledger/index-search.sqlite), or in
+ * .ledger/ when the content index is in Redis.
  */
 import path from "node:path";
 import { indexLocation } from "../content/store";
+import { isPostgresUrl, openPostgresSearch } from "./postgres";
 import { openSqliteSearch } from "./sqlite";
 import type { SearchEngine } from "./types";
 
 export type * from "./types";
 export { SEARCH_PAGE_SIZE } from "./types";
+export { redactUrl } from "./postgres";
 export { parseQuery, isEmptyQuery, type ParsedQuery, type QueryTerm } from "./query";
 
 export function searchLocation(root = process.cwd()): string {
@@ -20,6 +24,7 @@ export function searchLocation(root = process.cwd()): string {
 }
 
 export function openSearch(location = searchLocation()): SearchEngine {
+  if (isPostgresUrl(location)) return openPostgresSearch(location);
   return openSqliteSearch(path.resolve(/* turbopackIgnore: true */ location));
 }
 

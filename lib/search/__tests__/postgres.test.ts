@@ -1,0 +1,70 @@
+/**
+ * The engine suite against the shared engine: a throwaway PostgreSQL cluster on loopback (port
+ * LEDGER_TEST_PG_PORT, default 5442) in a temp dir, stopped and removed afterwards. Skipped, with a
+ * message saying so, only when Debian's postgresql is not installed; `.ci/run` installs it and sets
+ * LEDGER_REQUIRE_POSTGRES=1 (as does CI=1), with which a missing PostgreSQL fails the run instead.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { initPostgresCluster, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "../../../ops/postgres";
+import { openPostgresSearch, parsePostgresLocation, redactUrl } from "../postgres";
+import { searchEngineSuite } from "./engine-suite";
+
+const PORT = Number(process.env.LEDGER_TEST_PG_PORT || 5442);
+const installed = postgresBinDir() !== undefined;
+if (!installed && (process.env.CI || process.env.LEDGER_REQUIRE_POSTGRES))
+  throw new Error("PostgreSQL is not installed (sudo apt-get install -y postgresql); .ci/run installs it.");
+if (!installed) console.warn("SKIPPED: the PostgreSQL search engine tests need Debian's postgresql (sudo apt-get install -y postgresql).");
+
+describe.skipIf(!installed)("PostgreSQL full-text search", () => {
+  let dir: string;
+  let server: ChildProcess | undefined;
+  let schemas = 0;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ledger-pg-"));
+    fs.chmodSync(dir, 0o755);
+    const data = path.join(dir, "data");
+    initPostgresCluster(data, { log: () => {} });
+    const { cmd, args, uid, gid } = postgresCommand(data, PORT);
+    server = spawn(cmd, args, { stdio: "ignore", uid, gid, cwd: "/" });
+    const deadline = Date.now() + 30_000;
+    while (!(await postgresReady(PORT))) {
+      if (server.exitCode !== null) throw new Error(`postgres exited (${server.exitCode}): is port ${PORT} free?`);
+      if (Date.now() > deadline) throw new Error("postgres did not come up within 30 s");
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }, 60_000);
+
+  afterAll(async () => {
+    if (server && server.exitCode === null) {
+      const exited = new Promise((r) => server!.once("exit", r));
+      server.kill("SIGINT"); // fast shutdown
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Each suite run gets an empty engine: its own schema in the cluster.
+  searchEngineSuite("PostgreSQL", async () => openPostgresSearch(postgresUrl(PORT, `suite_${++schemas}`)));
+
+  it("names its schema in the URL, as a plain identifier only, and hides passwords in logs", () => {
+    expect(parsePostgresLocation("postgres://u@h:1/db?schema=abc")).toEqual({ connectionString: "postgres://u@h:1/db", schema: "abc" });
+    expect(parsePostgresLocation("postgres://u@h:1/db").schema).toBe("ledger_search");
+    expect(() => parsePostgresLocation('postgres://u@h:1/db?schema=a";drop')).toThrow(/identifier/);
+    expect(redactUrl("postgres://u:secret@h:1/db")).not.toContain("secret");
+  });
+
+  it("servers starting together create the schema once", async () => {
+    const url = postgresUrl(PORT, "together");
+    const engines = [openPostgresSearch(url), openPostgresSearch(url), openPostgresSearch(url)];
+    try {
+      await Promise.all(engines.map((e) => e.versions()));
+    } finally {
+      await Promise.all(engines.map((e) => e.close()));
+    }
+  });
+});
