@@ -153,6 +153,60 @@ describe("the nginx template", () => {
     expect(logged).not.toContain(secret);
     expect(logged).not.toContain("?");
   });
+
+  it("answers a repeated /search query from its cache for a few seconds, keyed on the whole query string, never for a preview", async () => {
+    const dir = tempDir();
+    // A stand-in for Next's search page: dynamic, private, no-store; it counts what reaches it.
+    const upstreamSocket = path.join(dir, "next.sock");
+    const reached: string[] = [];
+    const upstream = http.createServer((req, res) => {
+      reached.push(req.url ?? "");
+      res.writeHead(200, { "content-type": "text/html", "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" });
+      res.end(`results for ${req.url}`);
+    });
+    await new Promise<void>((resolve) => upstream.listen(upstreamSocket, resolve));
+    cleanups.push(() => upstream.close());
+    fs.chmodSync(upstreamSocket, 0o777);
+    const nginxSocket = path.join(dir, "nginx.sock");
+    const values: NginxValues = {
+      ...localValues(dir),
+      LEDGER_LISTEN: `unix:${nginxSocket}`,
+      LEDGER_UPSTREAMS: `server unix:${upstreamSocket};`,
+    };
+    prepareRunDir(values);
+    const conf = path.join(dir, "nginx.conf");
+    fs.writeFileSync(conf, renderNginxConfig(values));
+    const nginx: ChildProcess = spawn(bin("nginx"), ["-c", conf, "-g", "daemon off;"], { stdio: "ignore" });
+    cleanups.push(() => nginx.kill("SIGTERM"));
+    await waitFor(() => fs.existsSync(nginxSocket), 5_000);
+
+    const get = (p: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; cache: string; cacheControl: string }>((resolve, reject) =>
+        http
+          .get({ socketPath: nginxSocket, path: p, headers }, (res) => {
+            res.resume();
+            res.on("end", () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                cache: String(res.headers["x-cache-status"] ?? ""),
+                cacheControl: String(res.headers["cache-control"] ?? ""),
+              }),
+            );
+          })
+          .on("error", reject),
+      );
+    expect((await get("/search?q=ferry")).cache).toBe("MISS");
+    const again = await get("/search?q=ferry");
+    expect(again.cache).toBe("HIT");
+    // Readers and caches after nginx are still told not to store it.
+    expect(again.cacheControl).toMatch(/no-store/);
+    expect((await get("/search?q=ferry&sort=newest")).cache).toBe("MISS");
+    expect((await get("/search?q=ferry", { cookie: "ledger_preview=x" })).cache).toBe("BYPASS");
+    expect(reached).toEqual(["/search?q=ferry", "/search?q=ferry&sort=newest", "/search?q=ferry"]);
+    // Other dynamic pages are still never stored.
+    await get("/other?q=1");
+    expect((await get("/other?q=1")).cache).not.toBe("HIT");
+  });
 });
 
 /** Compose's own interpolation of `${VAR:-default}`, with nothing set in the environment. */
