@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # The Next server of the production topology (compose.yaml runs two of these behind nginx, with
-# Redis as the shared cache). See docs/production.md. Node 22: @fortedigital/nextjs-cache-handler
+# Redis as the shared cache and PostgreSQL for search; its client, `pg`, is plain JavaScript and
+# is traced into the standalone output like every other dependency). See docs/production.md. Node 22: @fortedigital/nextjs-cache-handler
 # 3.x supports Node >= 22 (the site itself needs >= 20.9).
 
 FROM node:22-bookworm-slim AS deps

@@ -1,9 +1,9 @@
 /**
  * Settings of `npm run test:prod` (e2e-prod/prod.test.ts). Ports are chosen so that nothing clashes
- * with `npm test` (3100, 3199), `npm run bench` (3107+), `npm run prod:up` (8080, 3601-3602, 6390) or
- * `npm run bench:serve` (8280+, 3801+, 6392).
+ * with `npm test` (3100, 3199), `npm run bench` (3107+), `npm run prod:up` (8080, 3601-3602, 6390, 5440) or
+ * `npm run bench:serve` (8280+, 3801+, 6392, 5442: not run together with test:prod).
  */
-export const PORTS = { nginxPort: 8180, nextPorts: [3701, 3702], redisPort: 6391 };
+export const PORTS = { nginxPort: 8180, nextPorts: [3701, 3702], redisPort: 6391, postgresPort: 5442 };
 export const PREVIEW_SECRET = "e2e-prod-preview-secret-not-for-production";
 /**
  * The whole run (build included) must finish within this; a watchdog stops everything after it.

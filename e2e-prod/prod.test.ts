@@ -5,7 +5,8 @@
  * Redis :6391 from it (the servers reading the content index in Redis, filled from the copy's
  * content/), and checks the caching contract, previews, a story scheduled ~2 minutes ahead (published
  * with `npm run publish` after the start) going live through the cache, a new story, a correction and
- * an unpublish reaching both servers and nginx within 10 s of `npm run publish`, 10,000 fuzzed
+ * an unpublish reaching both servers and nginx within 10 s of `npm run publish` (search results
+ * included: PostgreSQL full-text search, :5442), search through nginx (cached, rate-limited), 10,000 fuzzed
  * requests, load at saturation, a Next server killed under load and Redis stopped under load, and
  * the security headers. Every file it writes is in the copy, never in content/. It stops everything
  * it started, also on failure, Ctrl-C or timeout. See docs/production.md.
@@ -28,6 +29,7 @@ import {
   indexEnv,
   killTopologySync,
   redisPing,
+  searchUrl,
   startNext,
   startRedis,
   startTopology,
@@ -36,7 +38,7 @@ import {
 } from "../ops/topology";
 import { FLAGSHIP_PATH, FLAGSHIP_SLUG, PAGE_TYPES } from "../e2e/sample-pages";
 import { SCHEDULED_TEST_STORY, writeScheduledStory } from "../e2e/scheduled-story";
-import { articlePath, feedPath, FRONT_PATH, listPath, previewPath, SITEMAP_PATH } from "../lib/routes";
+import { articlePath, feedPath, FRONT_PATH, listPath, previewPath, searchPath, SITEMAP_PATH } from "../lib/routes";
 import * as C from "./config";
 import { fuzzRequests, rawRequest, STACK } from "./fuzz";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "../e2e/chromium";
@@ -360,6 +362,79 @@ test("pages run in a browser under the CSP with no violations", async (t) => {
   }
 });
 
+test("search through nginx: PostgreSQL finds a half-remembered phrase, never a draft; a repeated query is a HIT; a flood gets 429", async () => {
+  // The servers search the shared engine, filled before they started.
+  const { default: pg } = await import("pg");
+  const db = new pg.Client({ connectionString: searchUrl(C.PORTS.postgresPort).replace(/\?.*$/, "") });
+  await db.connect();
+  const indexed = Number((await db.query("SELECT count(*) AS n FROM ledger_search.search_docs")).rows[0].n);
+  await db.end();
+  assert.ok(indexed > 10, `the search index in PostgreSQL holds the sample news (${indexed})`);
+
+  const phrase = searchPath({ q: '"tides can be predicted years in advance"' });
+  const first = await get(phrase);
+  assert.equal(first.status, 200);
+  const html = await first.text();
+  assert.ok(html.includes(articlePath("tidal-energy-trial-begins-off-port-alder")), "the phrase finds its story");
+  assert.match(html, /<mark>[^<]+<\/mark>/);
+  assert.match(first.headers.get("x-robots-tag") ?? "", /noindex/);
+  const second = await get(phrase);
+  await second.arrayBuffer();
+  assert.equal(second.headers.get("x-cache-status"), "HIT", "a repeated query is answered by nginx");
+  assert.match(second.headers.get("cache-control") ?? "", /no-store/, "but no one after nginx stores it");
+  // Stemming and diacritics on the shared engine too; a draft is never found.
+  for (const [q, slug] of [
+    ["ferrying", "orlen-shipyard-wins-ferry-contract"],
+    ["Tomas Ekholm", "orlen-river-otters-return"],
+  ]) {
+    assert.ok((await (await get(searchPath({ q }))).text()).includes(articlePath(slug)), q);
+  }
+  assert.ok(!(await (await get(searchPath({ q: "Lusk venue" }))).text()).includes(articlePath("harlow-pass-ceasefire-talks")));
+  await sleep(2_500); // the limit's bucket refills
+
+  // Hostile queries: a page or a 4xx, never a 5xx.
+  const hostile = [
+    "%00",
+    "%22unbalanced",
+    "'%3B DROP TABLE ledger_search.search_docs%3B --",
+    "a%20OR%20b",
+    "x".repeat(2_000),
+    "%E2%80%AE%F0%9F%99%82",
+    "&page=-1",
+    "&page=abc",
+    "&range=century",
+  ];
+  for (const q of hostile) {
+    const res = await get(`/search?q=${q}`);
+    assert.ok(res.status < 500, `${res.status} for ${q.slice(0, 40)}`);
+    await res.arrayBuffer();
+    await sleep(250);
+  }
+  await sleep(2_500);
+
+  // A flood from one client: the burst is served, the rest get 429 (plain page, security headers).
+  const flood = await Promise.all(
+    Array.from({ length: 40 }, async (_, i) => {
+      const res = await get(searchPath({ q: `flood ${i}` }));
+      return { status: res.status, body: await res.text(), csp: res.headers.get("content-security-policy") };
+    }),
+  );
+  const statuses = flood.map((r) => r.status);
+  const limited = flood.filter((r) => r.status === 429);
+  assert.ok(limited.length > 0, `some of 40 at once are limited: ${statuses.join(" ")}`);
+  assert.ok(statuses.filter((s) => s === 200).length >= 10, "the burst is served");
+  assert.ok(
+    statuses.every((s) => s === 200 || s === 429),
+    statuses.join(" "),
+  );
+  assert.match(limited[0].body, /Too many searches/);
+  assert.ok(limited[0].csp?.includes("default-src 'self'"));
+  await sleep(3_000);
+  counts["search through nginx"] =
+    `${indexed} stories in PostgreSQL; phrase found, repeat ${second.headers.get("x-cache-status")}; ` +
+    `${hostile.length} hostile queries < 500; flood of 40: ${statuses.filter((s) => s === 200).length} x 200, ${limited.length} x 429`;
+});
+
 test("the scheduled story is hidden before its time", async () => {
   assert.ok(Date.now() < publishAt.getTime() - 5_000, "the build took too long for the schedule check");
   const res = await get(articlePath(SLUG));
@@ -515,6 +590,8 @@ test(`a story published, corrected and unpublished with npm run publish shows on
   const { slug, section, title, corrected } = NEW_STORY;
   const article = articlePath(slug);
   const pages = { front: FRONT_PATH, section: listPath("section", section), feed: feedPath(), sitemap: SITEMAP_PATH };
+  // Search (PostgreSQL, cached 5 s by nginx) for words of the new story's body and headline.
+  const search = searchPath({ q: "harbour mouth tide gauge" });
   const shows = (text: string) => (_: number, body: string) => body.includes(text);
   const lacks =
     (...texts: string[]) =>
@@ -552,6 +629,7 @@ test(`a story published, corrected and unpublished with npm run publish shows on
   try {
     await step("new story", title, "published", [
       ["article", article, (status, body) => status === 200 && body.includes(title)],
+      ["search", search, (status, body) => status === 200 && body.includes(article)],
       ["front page", pages.front, shows(title)],
       ["section", pages.section, shows(title)],
       ["feed", pages.feed, shows(title)],
@@ -565,6 +643,7 @@ test(`a story published, corrected and unpublished with npm run publish shows on
     ]);
     await step("unpublish (status: draft)", corrected, "draft", [
       ["article 404", article, (status) => status === 404],
+      ["search", search, lacks(article)],
       ["front page", pages.front, lacks(corrected, article)],
       ["section", pages.section, lacks(corrected, article)],
       ["feed", pages.feed, lacks(corrected, article)],
@@ -648,7 +727,7 @@ test("a Next server killed under load: zero failed requests", async () => {
     name: "next-1",
     env: {
       REDIS_URL: `redis://127.0.0.1:${C.PORTS.redisPort}`,
-      ...indexEnv(dir, C.PORTS.redisPort),
+      ...indexEnv(dir, C.PORTS.redisPort, C.PORTS.postgresPort),
       PREVIEW_SECRET: C.PREVIEW_SECRET,
       SITE_URL: base,
     },

@@ -6,10 +6,14 @@
  *
  *   nginx (cache, security headers)  ->  2 x Next standalone server  ->  Redis (shared ISR cache
  *                                                                       and the content index)
+ *                                                                  ->  PostgreSQL (site search)
  *
  * The servers read content from the index in Redis (LEDGER_INDEX=redis://..., own key prefix),
  * which startTopology fills from the checkout's content before they start; `npm run publish`
- * updates it while they run (docs/production.md).
+ * updates it while they run (docs/production.md). Search is PostgreSQL full-text search
+ * (LEDGER_SEARCH=postgres://..., lib/search/postgres.ts), a cluster in the run directory
+ * (ops/postgres.ts), filled with the content index before the servers start and kept in step by
+ * every publish.
  *
  * Everything listens on 127.0.0.1 only. Every process we start is recorded in <runDir>/pids.json,
  * and stop() ends exactly those pids (checking each one is still the process we started).
@@ -20,19 +24,24 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { publishSecret } from "../lib/publish/secret";
+import { initPostgresCluster, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "./postgres";
 
 // CommonJS under tsx and Playwright (the package is not "type": "module"), so __dirname is there.
 export const ROOT = path.resolve(__dirname, "..");
 export const NGINX_TEMPLATE = path.join(ROOT, "ops/nginx/nginx.conf.template");
 
 /** Ports: defaults for prod:up; test:prod and bench:serve use their own so they never clash. */
-export const DEFAULT_PORTS: TopologyPorts = { nginxPort: 8080, nextPorts: [3601, 3602], redisPort: 6390 };
+export const DEFAULT_PORTS = { nginxPort: 8080, nextPorts: [3601, 3602], redisPort: 6390, postgresPort: 5440 };
 
 export interface TopologyPorts {
   nginxPort: number;
   nextPorts: number[];
   redisPort: number;
+  /** PostgreSQL (search). Default: redisPort - 950 (prod:up 6390 -> 5440, bench:serve 6392 -> 5442). */
+  postgresPort?: number;
 }
+
+export const postgresPortOf = (ports: TopologyPorts) => ports.postgresPort ?? ports.redisPort - 950;
 
 type Log = (...args: unknown[]) => void;
 
@@ -43,10 +52,11 @@ const isRoot = () => process.getuid?.() === 0;
 /** The path of a system binary (nginx is in /usr/sbin, often not on a user's PATH). */
 export const bin = (name: string): string => SYSTEM_BIN_DIRS.map((d) => path.join(d, name)).find((p) => fs.existsSync(p)) ?? name;
 
-/** nginx and redis-server from Debian; installed with apt-get when we are root and they are missing. */
+/** nginx, redis-server and postgresql from Debian; installed with apt-get when we are root and they are missing. */
 export function ensureSystemPackages({ log = console.log }: { log?: Log } = {}): void {
   const have = (name: string) => SYSTEM_BIN_DIRS.some((d) => fs.existsSync(path.join(d, name)));
   const need = ["nginx", "redis-server"].filter((name) => !have(name));
+  if (!postgresBinDir()) need.push("postgresql");
   if (need.length === 0) return;
   if (isRoot() && fs.existsSync("/usr/bin/apt-get")) {
     log(`Installing from Debian: ${need.join(" ")}`);
@@ -104,7 +114,7 @@ export const copyRepoToTmp = (name: string): string => copyRepo(path.join(ROOT, 
 /** The environment of a command run in a checkout, without index settings inherited from the caller's shell. */
 function checkoutEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-  for (const name of ["LEDGER_INDEX", "LEDGER_INDEX_PREFIX", "LEDGER_PUBLISH_SECRET"]) delete env[name];
+  for (const name of ["LEDGER_INDEX", "LEDGER_INDEX_PREFIX", "LEDGER_PUBLISH_SECRET", "LEDGER_SEARCH"]) delete env[name];
   return { ...env, ...extra };
 }
 
@@ -136,30 +146,44 @@ export const INDEX_PREFIX = "ledger:content:";
 
 export const redisUrl = (redisPort: number) => `redis://127.0.0.1:${redisPort}`;
 
+/** The topology's search index: the ledger_search schema in its PostgreSQL cluster. */
+export const searchUrl = (postgresPort: number) => postgresUrl(postgresPort, "ledger_search");
+
 /**
  * Brings the content index in the topology's Redis up to date with a checkout's content folder
- * (its content/, or LEDGER_CONTENT_DIR): `npm run content:index` with LEDGER_INDEX set to Redis.
+ * (its content/, or LEDGER_CONTENT_DIR): `npm run content:index` with LEDGER_INDEX set to Redis,
+ * and with it the search index in PostgreSQL (LEDGER_SEARCH) when `postgresPort` is given.
  * Incremental, like every run of it: only files whose text differs from the index are written.
  */
 export function fillIndex(
   appDir: string,
-  { redisPort, log = console.log, quiet = true }: { redisPort: number; log?: Log; quiet?: boolean },
+  { redisPort, postgresPort, log = console.log, quiet = true }: { redisPort: number; postgresPort?: number; log?: Log; quiet?: boolean },
 ): void {
-  const env = checkoutEnv({ LEDGER_INDEX: redisUrl(redisPort), LEDGER_INDEX_PREFIX: INDEX_PREFIX });
+  const env = checkoutEnv({
+    LEDGER_INDEX: redisUrl(redisPort),
+    LEDGER_INDEX_PREFIX: INDEX_PREFIX,
+    ...(postgresPort ? { LEDGER_SEARCH: searchUrl(postgresPort) } : {}),
+  });
   const r = spawnSync(path.join(appDir, "node_modules/.bin/tsx"), ["scripts/content-index.ts"], { cwd: appDir, env, encoding: "utf8" });
   if (r.status !== 0) throw new Error(`content index into Redis failed (exit ${r.status})\n${r.stdout}\n${r.stderr}`);
   if (!quiet) log(r.stdout.trim());
 }
 
 /**
- * What a Next server of the topology needs to read and publish content: the shared index in
- * Redis, and the checkout's publish secret (.ledger/publish-secret, made by the content index).
+ * What a Next server of the topology needs to read, search and publish content: the shared index
+ * in Redis, the search index in PostgreSQL, and the checkout's publish secret
+ * (.ledger/publish-secret, made by the content index).
  */
-export function indexEnv(appDir: string, redisPort: number): Record<string, string> {
+export function indexEnv(appDir: string, redisPort: number, postgresPort = redisPort - 950): Record<string, string> {
   const secret = publishSecret(appDir);
   if (!secret)
     throw new Error(`No publish secret in ${path.join(appDir, ".ledger", "publish-secret")}: run npm run content:index there first.`);
-  return { LEDGER_INDEX: redisUrl(redisPort), LEDGER_INDEX_PREFIX: INDEX_PREFIX, LEDGER_PUBLISH_SECRET: secret };
+  return {
+    LEDGER_INDEX: redisUrl(redisPort),
+    LEDGER_INDEX_PREFIX: INDEX_PREFIX,
+    LEDGER_SEARCH: searchUrl(postgresPort),
+    LEDGER_PUBLISH_SECRET: secret,
+  };
 }
 
 /**
@@ -355,6 +379,17 @@ export function startRedis({ runDir, port }: { runDir: string; port: number }): 
   return spawnRecorded(runDir, "redis", bin("redis-server"), [conf]);
 }
 
+/**
+ * Starts the topology's PostgreSQL: a cluster in <runDir>/postgres/data (made on first use), on
+ * 127.0.0.1:<port> only.
+ */
+export function startPostgres({ runDir, port, log = console.log }: { runDir: string; port: number; log?: Log }): number {
+  const data = path.join(runDir, "postgres", "data");
+  initPostgresCluster(data, { log });
+  const { cmd, args, uid, gid } = postgresCommand(data, port);
+  return spawnRecorded(runDir, "postgres", cmd, args, { uid, gid, cwd: "/" });
+}
+
 export function startNext({
   runDir,
   serverDir,
@@ -417,19 +452,26 @@ export interface TopologyOptions extends TopologyPorts {
  */
 export async function startTopology(opts: TopologyOptions): Promise<string> {
   const { runDir, serverDir, appDir, nginxPort, nextPorts, redisPort, env = {}, log = console.log } = opts;
+  const postgresPort = postgresPortOf(opts);
   fs.mkdirSync(runDir, { recursive: true });
-  for (const p of [nginxPort, redisPort, ...nextPorts]) {
+  for (const p of [nginxPort, redisPort, postgresPort, ...nextPorts]) {
     if (!(await portFree(p))) throw new Error(`Port ${p} on 127.0.0.1 is in use. Stop what uses it or choose other ports.`);
   }
   // A topology starts from an empty Redis (no cache entries of an earlier run, an index made from
   // the content as it is now); a restart of Redis within a run keeps the index (startRedis alone).
   fs.rmSync(path.join(runDir, "redis", "appendonlydir"), { recursive: true, force: true });
   startRedis({ runDir, port: redisPort });
+  // Likewise a fresh search index: a new cluster per start (initdb takes a second or two).
+  fs.rmSync(path.join(runDir, "postgres"), { recursive: true, force: true });
+  startPostgres({ runDir, port: postgresPort, log });
   await waitFor("redis", () => redisPing(redisPort), 10_000);
+  await waitFor("postgres", () => postgresReady(postgresPort), 30_000);
   const t = Date.now();
-  fillIndex(appDir, { redisPort, log });
-  log(`content index in Redis filled from ${path.relative(process.cwd(), appDir) || "."} in ${Date.now() - t} ms`);
-  const serverEnv = { REDIS_URL: redisUrl(redisPort), ...indexEnv(appDir, redisPort), ...env };
+  fillIndex(appDir, { redisPort, postgresPort, log });
+  log(
+    `content index in Redis and search index in PostgreSQL filled from ${path.relative(process.cwd(), appDir) || "."} in ${Date.now() - t} ms`,
+  );
+  const serverEnv = { REDIS_URL: redisUrl(redisPort), ...indexEnv(appDir, redisPort, postgresPort), ...env };
   nextPorts.forEach((port, i) => startNext({ runDir, serverDir, port, name: `next-${i + 1}`, env: serverEnv }));
   await Promise.all(nextPorts.map((p) => waitFor(`next on ${p}`, () => httpOk(`http://127.0.0.1:${p}/robots.txt`), 60_000)));
   startNginx({
@@ -442,7 +484,9 @@ export async function startTopology(opts: TopologyOptions): Promise<string> {
   });
   const url = `http://127.0.0.1:${nginxPort}`;
   await waitFor("nginx", () => httpOk(`${url}/robots.txt`), 10_000);
-  log(`up: nginx ${url} -> next ${nextPorts.join(", ")} -> redis ${redisPort}; pids in ${path.join(runDir, "pids.json")}`);
+  log(
+    `up: nginx ${url} -> next ${nextPorts.join(", ")} -> redis ${redisPort}, postgres ${postgresPort}; pids in ${path.join(runDir, "pids.json")}`,
+  );
   return url;
 }
 
@@ -493,12 +537,15 @@ export async function stopOne(
   return true;
 }
 
-/** Stops exactly the processes recorded in <runDir>/pids.json: nginx first, then Next, then Redis. */
+/**
+ * Stops exactly the processes recorded in <runDir>/pids.json: nginx first, then Next, then Redis
+ * and PostgreSQL (SIGINT: its fast shutdown, which does not wait for clients to disconnect).
+ */
 export async function stopTopology(runDir: string, { log = console.log }: { log?: Log } = {}): Promise<number> {
   const order = (n: string) => (n === "nginx" ? 0 : n.startsWith("next") ? 1 : 2);
   const names = Object.keys(readPids(runDir)).sort((a, b) => order(a) - order(b));
   for (const name of names) {
-    await stopOne(runDir, name);
+    await stopOne(runDir, name, name === "postgres" ? { signal: "SIGINT", graceMs: 10_000 } : {});
     log(`stopped ${name}`);
   }
   return names.length;
@@ -506,11 +553,12 @@ export async function stopTopology(runDir: string, { log = console.log }: { log?
 
 /**
  * Synchronous last-resort stop for exit handlers: SIGTERM every recorded pid that is still ours
- * (SIGTERM, not SIGKILL: nginx's master then takes its workers down with it).
+ * (SIGTERM, not SIGKILL: nginx's master then takes its workers down with it; PostgreSQL gets
+ * SIGINT, its fast shutdown).
  */
 export function killTopologySync(runDir: string): void {
-  for (const { pid, started } of Object.values(readPids(runDir))) {
-    if (isOurs(pid, started)) signal(pid, "SIGTERM");
+  for (const [name, { pid, started }] of Object.entries(readPids(runDir))) {
+    if (isOurs(pid, started)) signal(pid, name === "postgres" ? "SIGINT" : "SIGTERM");
   }
 }
 

@@ -1,14 +1,15 @@
 /**
  * `npm run prod:up`: builds this checkout for production (output: standalone, Redis cache handler)
- * and starts the topology on loopback: nginx :8080 -> Next :3601 and :3602 -> Redis :6390, the
- * servers reading the content index in that Redis (filled from content/ first). It records the
+ * and starts the topology on loopback: nginx :8080 -> Next :3601 and :3602 -> Redis :6390 and
+ * PostgreSQL :5440, the servers reading the content index in that Redis and searching in that
+ * PostgreSQL (both filled from content/ first). It records the
  * nginx URL (then the servers') in .ledger/servers.json, so `npm run publish` with no arguments
  * publishes through nginx. Pids go to the run directory (default .e2e-tmp/prod-run, or
  * LEDGER_RUN_DIR); `npm run prod:down` stops exactly those and forgets the URLs. Installs nginx and
- * redis-server from Debian when run as root and they are missing.
+ * redis-server and postgresql from Debian when run as root and they are missing.
  *
  *   --no-build               serve the existing .next/standalone build
- *   LEDGER_NGINX_PORT, LEDGER_NEXT_PORTS (e.g. "3601,3602"), LEDGER_REDIS_PORT   other ports
+ *   LEDGER_NGINX_PORT, LEDGER_NEXT_PORTS (e.g. "3601,3602"), LEDGER_REDIS_PORT, LEDGER_POSTGRES_PORT   other ports
  *   SITE_URL                 public origin (default the nginx URL); PREVIEW_SECRET turns previews on
  */
 import path from "node:path";
@@ -28,6 +29,7 @@ const runDir = path.resolve(process.env.LEDGER_RUN_DIR ?? path.join(ROOT, ".e2e-
 const nginxPort = Number(process.env.LEDGER_NGINX_PORT ?? DEFAULT_PORTS.nginxPort);
 const nextPorts = process.env.LEDGER_NEXT_PORTS ? process.env.LEDGER_NEXT_PORTS.split(",").map(Number) : DEFAULT_PORTS.nextPorts;
 const redisPort = Number(process.env.LEDGER_REDIS_PORT ?? DEFAULT_PORTS.redisPort);
+const postgresPort = Number(process.env.LEDGER_POSTGRES_PORT ?? DEFAULT_PORTS.postgresPort);
 const siteUrl = process.env.SITE_URL ?? `http://127.0.0.1:${nginxPort}`;
 
 async function main(): Promise<void> {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
       nginxPort,
       nextPorts,
       redisPort,
+      postgresPort,
       env,
       publicHost: new URL(siteUrl).host,
     });
