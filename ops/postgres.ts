@@ -46,7 +46,9 @@ export function initPostgresCluster(dataDir: string, { log = console.log }: { lo
   const binDir = postgresBinDir();
   if (!binDir) throw new Error("PostgreSQL is not installed. Install it first: sudo apt-get install -y postgresql");
   if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) return;
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // Parents readable as usual (the postgres user must reach the data dir), the data dir 0700.
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  fs.mkdirSync(dataDir, { mode: 0o700 });
   const ids = postgresIds();
   if (ids) fs.chownSync(dataDir, ids.uid, ids.gid);
   log(`initdb ${dataDir}`);
