@@ -31,7 +31,7 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
       engine = await open();
       const first = await syncSearch(store, engine);
       expect(first.indexed.length).toBeGreaterThan(10);
-    });
+    }, 60_000); // parses every sample body: seconds on a loaded machine
     afterAll(async () => {
       await engine.close();
       await store.close();
