@@ -214,29 +214,38 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     if (match) where.push(`d.tsv @@ ${match}`);
     if (exclude.length) where.push(`NOT (d.tsv @@ (${tsquery(exclude, params, "||")}))`);
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-
-    const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.search_docs d ${whereSql}`, params);
-    const total = Number(counted[0].n);
-    const pageCount = Math.max(1, Math.ceil(total / perPage));
-    if (page > pageCount) return { hits: [], total, page, pageCount };
+    const whereParams = [...params];
 
     const age = () => `greatest(0, extract(epoch FROM (${now()} - d.published_at)) / 86400.0)`;
     const score = match ? `ts_rank('${WEIGHTS}', d.tsv, ${match}) * (1.0 + ${RECENCY_BOOST} / (1.0 + ${age()} / ${RECENCY_DAYS}.0))` : "0";
-    const order = match && request.sort === "relevance" ? "score DESC, d.published_at DESC, d.slug" : "d.published_at DESC, d.slug";
+    const byScore = match && request.sort === "relevance";
+    const order = byScore ? "score DESC, d.published_at DESC, d.slug" : "d.published_at DESC, d.slug";
     params.push(perPage, (page - 1) * perPage);
     const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    // Snippets for this page's rows only (ts_headline re-parses the text).
+    // One pass over the matches ranks them and counts them (the window runs before the LIMIT); the
+    // page's rows are then read again for their text, and snippets are made for them only
+    // (ts_headline re-parses the text).
     const snippets = match
-      ? `, ts_headline(${cfg}, p.body, ${match}, '${HEADLINE_OPTIONS}') AS snippet,
-           ts_headline(${cfg}, concat_ws(' — ', p.title, p.dek, p.authors, p.tags), ${match}, '${HEADLINE_OPTIONS}') AS best`
+      ? `, ts_headline(${cfg}, d.body, ${match}, '${HEADLINE_OPTIONS}') AS snippet,
+           ts_headline(${cfg}, concat_ws(' — ', d.title, d.dek, d.authors, d.tags), ${match}, '${HEADLINE_OPTIONS}') AS best`
       : ", NULL AS snippet, NULL AS best";
-    const { rows } = await pool.query<Row>(
-      `SELECT p.slug, p.status, p.published_at${snippets}
-       FROM (SELECT d.slug, d.status, d.published_at, d.title, d.dek, d.body, d.authors, d.tags, ${score} AS score
-             FROM ${s}.search_docs d ${whereSql} ORDER BY ${order} ${limit}) p
-       ORDER BY ${match && request.sort === "relevance" ? "p.score DESC, " : ""}p.published_at DESC, p.slug`,
+    const { rows } = await pool.query<Row & { total: string }>(
+      `WITH page AS (
+         SELECT d.slug, d.published_at, ${score} AS score, count(*) OVER () AS total
+         FROM ${s}.search_docs d ${whereSql} ORDER BY ${order} ${limit}
+       )
+       SELECT p.total, d.slug, d.status, d.published_at${snippets}
+       FROM page p JOIN ${s}.search_docs d ON d.slug = p.slug
+       ORDER BY ${byScore ? "p.score DESC, " : ""}p.published_at DESC, p.slug`,
       params,
     );
+    let total = rows.length ? Number(rows[0].total) : 0;
+    if (!rows.length && page > 1) {
+      // Past the last page (or nothing at all): the total alone, for the reader's message.
+      const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.search_docs d ${whereSql}`, whereParams);
+      total = Number(counted[0].n);
+    }
+    const pageCount = Math.max(1, Math.ceil(total / perPage));
 
     const hits: SearchHit[] = [];
     for (const row of rows) {
