@@ -466,6 +466,9 @@ export async function startTopology(opts: TopologyOptions): Promise<string> {
   startPostgres({ runDir, port: postgresPort, log });
   await waitFor("redis", () => redisPing(redisPort), 10_000);
   await waitFor("postgres", () => postgresReady(postgresPort), 30_000);
+  // Ready could be another cluster on the same port (ours then failed to bind): ours must be alive.
+  if (!runningIn(runDir).includes("postgres"))
+    throw new Error(`postgres exited (see ${path.join(runDir, "postgres.log")}): is port ${postgresPort} in use by another cluster?`);
   const t = Date.now();
   fillIndex(appDir, { redisPort, postgresPort, log });
   log(
