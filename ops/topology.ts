@@ -421,8 +421,9 @@ export function startNext({
 /** Writes <runDir>/nginx/nginx.conf from the template, checks it with `nginx -t`, and starts nginx. */
 export function startNginx(opts: NginxOptions): number {
   const { runDir, extraServers = "" } = opts;
-  // conf.d holds this run's extra config only: nothing left over from an earlier run.
-  fs.rmSync(nginxDir(runDir, "conf.d"), { recursive: true, force: true });
+  // conf.d holds this run's extra config only, and the cache this build's pages only: a page kept
+  // from an earlier build would name script files the new build does not have.
+  for (const d of ["conf.d", "cache"]) fs.rmSync(nginxDir(runDir, d), { recursive: true, force: true });
   for (const d of ["cache", "tmp", "conf.d"]) fs.mkdirSync(nginxDir(runDir, d), { recursive: true });
   if (isRoot()) execFileSync("chown", ["-R", "www-data:www-data", nginxDir(runDir, "cache"), nginxDir(runDir, "tmp")]);
   if (extraServers) fs.writeFileSync(nginxDir(runDir, "conf.d", "extra.conf"), extraServers);
