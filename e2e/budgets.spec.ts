@@ -44,7 +44,8 @@ const HTML_BYTES: Record<PageType, number> = {
   front: 94_000,
   section: 48_500,
   tag: 57_000,
-  author: 58_500,
+  // Raised from 58,500: the sample's live coverage (issue 12) is Mara Okafor's too, one more card.
+  author: 63_000,
   notFound: 30_000,
   about: 44_500,
   standards: 47_500,

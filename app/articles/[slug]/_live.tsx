@@ -10,6 +10,8 @@ import { CorrectionsBox } from "@/components/article/CorrectionsBox";
 import { ImageCaption } from "@/components/article/ImageCaption";
 import { TagList } from "@/components/article/TagList";
 import { AuthorBox } from "@/components/AuthorBox";
+import { FollowWidget } from "@/components/FollowWidget";
+import { RelatedStories } from "@/components/RelatedStories";
 import { JsonLd } from "@/components/JsonLd";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { KeyEvents } from "@/components/live/KeyEvents";
@@ -25,7 +27,7 @@ import { moreSlugs } from "@/lib/content/body/parse";
 import { cacheTag } from "@/lib/content/cache-tags";
 import type { View } from "@/lib/content/visibility";
 import { breadcrumbJsonLd, liveBlogJsonLd } from "@/lib/seo/jsonld";
-import { articlePath, FRONT_PATH, listPath, livePagePath, livePollPath, updatePermalink } from "@/lib/routes";
+import { articlePath, feedPath, FRONT_PATH, listPath, livePagePath, livePollPath, updatePermalink } from "@/lib/routes";
 
 export const LIVE_LIST_ID = "live-updates";
 
@@ -56,8 +58,10 @@ export async function LiveStoryView({ story, view, page }: { story: Story; view:
   const section = site.section(story.section)!;
   const authors = story.authors.map((id) => site.author(id)!);
   const { tree } = await storyBody(story);
+  // Like every story page, it leads on to more stories.
+  const related = site.related(story, view);
   await tagResponse([
-    ...[story.slug, ...moreSlugs(tree)].map(cacheTag.story),
+    ...[story.slug, ...related.map((s) => s.slug), ...moreSlugs(tree)].map(cacheTag.story),
     ...story.authors.map(cacheTag.author),
     ...updates.flatMap((u) => u.authors).map(cacheTag.author),
   ]);
@@ -137,7 +141,15 @@ export async function LiveStoryView({ story, view, page }: { story: Story; view:
       <div className="mx-auto max-w-3xl">
         <TagList tags={story.tags.map((t) => ({ slug: t, label: site.tagLabel(t) }))} />
         <AuthorBox authors={authors} />
+        <FollowWidget
+          site={site.site}
+          feeds={[
+            { href: feedPath(), title: site.site.name },
+            { href: feedPath("section", section.id), title: section.name },
+          ]}
+        />
       </div>
+      <RelatedStories stories={related} sections={site.sections} timeZone={timeZone} now={view.now} />
       <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} timeZone={timeZone} />
     </>
   );
