@@ -90,7 +90,7 @@ test("JSON-LD passes the Google rich-results checks with no errors or missing re
       result.warnings
         .map((t: { test: string }) => t.test)
         // Coverage still going on has no end time yet: the tool recommends one regardless.
-        .filter((t: string) => !(url === articlePath("storm-edda-live") && t === "LiveBlogPosting[*].coverageEndTime")),
+        .filter((t: string) => !(url === articlePath("storm-edda-live") && /^LiveBlogPosting\[\d+\]\.coverageEndTime$/.test(t))),
       url,
     ).toEqual([]);
   }
