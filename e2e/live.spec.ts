@@ -36,7 +36,7 @@ test.describe("live coverage page", () => {
   test("a key event on page 2 lands on its update, and a permalink there keeps it", async ({ page, isMobile }) => {
     await page.goto(LIVE_PATH);
     if (isMobile) await page.locator(".key-events-details summary").click();
-    const keyEvents = page.locator(isMobile ? ".key-events-details" : "aside");
+    const keyEvents = page.locator(isMobile ? ".key-events-details" : "aside[aria-labelledby=key-events-heading]");
     await expect(keyEvents.getByRole("link")).toHaveCount(8);
     const link = keyEvents.getByRole("link", { name: /Red warning/ });
     await expect(link).toHaveAttribute("href", `${livePagePath(LIVE_SLUG, 2)}#${updateAnchor(OLD_KEY_EVENT)}`);
@@ -58,7 +58,7 @@ test.describe("live coverage page", () => {
   test("a key event on page 1 lands on its update", async ({ page, isMobile }) => {
     await page.goto(LIVE_PATH);
     if (isMobile) await page.locator(".key-events-details summary").click();
-    const keyEvents = page.locator(isMobile ? ".key-events-details" : "aside");
+    const keyEvents = page.locator(isMobile ? ".key-events-details" : "aside[aria-labelledby=key-events-heading]");
     await keyEvents.getByRole("link", { name: /Night tide passes/ }).click();
     await expect(page.locator(`#${updateAnchor(NEW_KEY_EVENT)}`)).toBeInViewport();
   });

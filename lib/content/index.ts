@@ -145,6 +145,11 @@ export function sizedImage(src: string): import("./types").SizedImage {
   if (!dims) throw new Error(`Image ${src} does not exist under public/ (run npm run content:check)`);
   return { src, ...dims };
 }
+/** The size of an image under public/, or undefined when it is missing (markup then goes without one). */
+export function imageSizeOf(src: string): { width: number; height: number } | undefined {
+  const dims = readImageDimensions(path.join(process.cwd(), "public"), src);
+  return dims ? { width: dims.width, height: dims.height } : undefined;
+}
 export { AUTHOR_LINKS as AUTHOR_LINK_KINDS } from "./schema";
 
 /** How many pages of updates a public live story has at `now`; undefined for any other story. */

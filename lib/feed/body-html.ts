@@ -11,7 +11,7 @@
 import type { Element, ElementContent, Properties, Root as HastRoot, RootContent } from "hast";
 import { toHtml } from "hast-util-to-html";
 import { visit } from "unist-util-visit";
-import { content, sizedImage, storyBody, type Story } from "@/lib/content";
+import { content, imageSizeOf, storyBody, type Story } from "@/lib/content";
 import type { BodyComponentName, BodyComponentProps } from "@/lib/content/body/components";
 import { isComponentNode, parseBody, type BodyComponentNode, type BodyTree } from "@/lib/content/body/parse";
 import { ContentError } from "@/lib/content/issues";
@@ -195,14 +195,7 @@ export async function storyBodyHtml(story: Story, now = new Date()): Promise<str
       base: siteUrl(),
       timeZone: site.site.timeZone,
       publicStory: (slug) => site.publicStory(slug, now),
-      imageSize: (src) => {
-        try {
-          const { width, height } = sizedImage(src);
-          return { width, height };
-        } catch {
-          return undefined;
-        }
-      },
+      imageSize: imageSizeOf,
       contributors: story.contributors,
     });
   } catch (e) {

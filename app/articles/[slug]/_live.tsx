@@ -8,10 +8,7 @@ import { ArticleHeader } from "@/components/article/ArticleHeader";
 import { Byline } from "@/components/article/Byline";
 import { CorrectionsBox } from "@/components/article/CorrectionsBox";
 import { ImageCaption } from "@/components/article/ImageCaption";
-import { TagList } from "@/components/article/TagList";
-import { AuthorBox } from "@/components/AuthorBox";
-import { FollowWidget } from "@/components/FollowWidget";
-import { RelatedStories } from "@/components/RelatedStories";
+import { StoryFooter } from "@/components/article/StoryFooter";
 import { JsonLd } from "@/components/JsonLd";
 import { PreviewBanner } from "@/components/PreviewBanner";
 import { KeyEvents } from "@/components/live/KeyEvents";
@@ -27,7 +24,7 @@ import { moreSlugs } from "@/lib/content/body/parse";
 import { cacheTag } from "@/lib/content/cache-tags";
 import type { View } from "@/lib/content/visibility";
 import { breadcrumbJsonLd, liveBlogJsonLd } from "@/lib/seo/jsonld";
-import { articlePath, feedPath, FRONT_PATH, listPath, livePagePath, livePollPath, updatePermalink } from "@/lib/routes";
+import { articlePath, FRONT_PATH, listPath, livePagePath, livePollPath, updatePermalink } from "@/lib/routes";
 
 export const LIVE_LIST_ID = "live-updates";
 
@@ -138,18 +135,15 @@ export async function LiveStoryView({ story, view, page }: { story: Story; view:
           </aside>
         )}
       </div>
-      <div className="mx-auto max-w-3xl">
-        <TagList tags={story.tags.map((t) => ({ slug: t, label: site.tagLabel(t) }))} />
-        <AuthorBox authors={authors} />
-        <FollowWidget
-          site={site.site}
-          feeds={[
-            { href: feedPath(), title: site.site.name },
-            { href: feedPath("section", section.id), title: section.name },
-          ]}
-        />
-      </div>
-      <RelatedStories stories={related} sections={site.sections} timeZone={timeZone} now={view.now} />
+      <StoryFooter
+        tags={story.tags.map((t) => ({ slug: t, label: site.tagLabel(t) }))}
+        authors={authors}
+        section={section}
+        site={site.site}
+        sections={site.sections}
+        related={related}
+        now={view.now}
+      />
       <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} timeZone={timeZone} />
     </>
   );

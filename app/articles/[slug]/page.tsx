@@ -5,11 +5,7 @@ import { Byline } from "@/components/article/Byline";
 import { ContributorsLine } from "@/components/article/ContributorsLine";
 import { CorrectionsBox } from "@/components/article/CorrectionsBox";
 import { ImageCaption } from "@/components/article/ImageCaption";
-import { TagList } from "@/components/article/TagList";
-import { AuthorBox } from "@/components/AuthorBox";
-import { FollowWidget } from "@/components/FollowWidget";
 import { PreviewBanner } from "@/components/PreviewBanner";
-import { RelatedStories } from "@/components/RelatedStories";
 import { content, sizedImage, storyBody } from "@/lib/content";
 import { moreSlugs } from "@/lib/content/body/parse";
 import { cacheTag } from "@/lib/content/cache-tags";
@@ -18,11 +14,12 @@ import { StoryBody } from "@/components/body/StoryBody";
 import { LiveStoryView } from "./_live";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { currentView } from "@/lib/view";
+import { StoryFooter } from "@/components/article/StoryFooter";
 import { JsonLd } from "@/components/JsonLd";
 import { articleJsonLd, breadcrumbJsonLd } from "@/lib/seo/jsonld";
 import { CROPS } from "@/lib/seo/crops";
 import { alternateFeeds } from "@/lib/feed/alternates";
-import { absoluteUrl, articlePath, cropPath, feedPath, FRONT_PATH, listPath } from "@/lib/routes";
+import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath } from "@/lib/routes";
 
 type Params = { slug: string };
 
@@ -120,18 +117,15 @@ export default async function ArticlePage({ params }: { params: Promise<Params> 
           <ContributorsLine contributors={story.contributors} />
         </div>
       </article>
-      <div className="mx-auto max-w-3xl">
-        <TagList tags={story.tags.map((t) => ({ slug: t, label: site.tagLabel(t) }))} />
-        <AuthorBox authors={authors} />
-        <FollowWidget
-          site={site.site}
-          feeds={[
-            { href: feedPath(), title: site.site.name },
-            { href: feedPath("section", section.id), title: section.name },
-          ]}
-        />
-      </div>
-      <RelatedStories stories={related} sections={site.sections} timeZone={site.site.timeZone} now={view.now} />
+      <StoryFooter
+        tags={story.tags.map((t) => ({ slug: t, label: site.tagLabel(t) }))}
+        authors={authors}
+        section={section}
+        site={site.site}
+        sections={site.sections}
+        related={related}
+        now={view.now}
+      />
       <PreviewBanner view={view} story={story} returnTo={articlePath(story.slug)} timeZone={site.site.timeZone} />
     </>
   );

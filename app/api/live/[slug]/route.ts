@@ -12,7 +12,7 @@
  */
 import type { NextRequest } from "next/server";
 import { updatesTree } from "@/components/live/updateTree";
-import { content, liveEnded, liveUpdates, pageOfUpdate, sizedImage, updatesAfter } from "@/lib/content";
+import { content, imageSizeOf, liveEnded, liveUpdates, pageOfUpdate, updatesAfter } from "@/lib/content";
 import { SLUG_PATTERN } from "@/lib/content/schema";
 import { treeToFeedHtml } from "@/lib/feed/body-html";
 import { siteUrl, updatePermalink } from "@/lib/routes";
@@ -54,14 +54,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
           base: siteUrl(),
           timeZone,
           publicStory: (s) => site.publicStory(s, now),
-          imageSize: (src) => {
-            try {
-              const { width, height } = sizedImage(src);
-              return { width, height };
-            } catch {
-              return undefined;
-            }
-          },
+          imageSize: imageSizeOf,
           keepClasses: true,
         },
       )
