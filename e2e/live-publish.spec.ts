@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { devices, type Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { removeStory, runCommand, runPublish, storyFile } from "./publishing";
 import { E2E_ORIGIN } from "./server-env";
@@ -55,7 +56,7 @@ function liveSource(now: Date): string {
   ].join("\n");
 }
 
-async function addAndPublish(title: string): Promise<string> {
+async function addAndPublish(title: string, flags: string[] = []): Promise<string> {
   const added = await runCommand("npm", [
     "run",
     "--silent",
@@ -66,6 +67,7 @@ async function addAndPublish(title: string): Promise<string> {
     "jonah-feld",
     "--title",
     title,
+    ...flags,
     `${title}, the harbour office said.`,
   ]);
   expect(added.code, added.output).toBe(0);
@@ -128,6 +130,43 @@ test("a reader further down gets a button and the count in the title; the page d
   await expect(update).toBeInViewport();
   await expect(button).toHaveCount(0);
   await expect(page).toHaveTitle(title);
+});
+
+/** What the phone project uses (playwright.config.ts): this spec runs in the desktop-sized publish project. */
+const PHONE = { ...devices["Pixel 7"], viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+test("on a phone: a pinned update goes to the pinned slot for a reader at the top, and behind the button for one further down", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const contexts = await Promise.all([browser.newContext(PHONE), browser.newContext(PHONE)]);
+  const [atTop, below] = await Promise.all(contexts.map((c) => c.newPage()));
+  const open = async (page: Page) => {
+    await page.goto(articlePath(SLUG));
+    await expect(page.locator("#live-updates > article").first()).toBeVisible();
+  };
+  await Promise.all([open(atTop), open(below)]);
+  // Key events fold into a list the reader opens on a phone; the desktop sidebar is not shown.
+  await expect(below.locator("details.key-events-details")).toBeVisible();
+  await expect(below.locator('aside[aria-labelledby="key-events-heading"]')).toBeHidden();
+  await below.locator("#live-updates > article").nth(6).scrollIntoViewIfNeeded();
+  const scrolled = await below.evaluate(() => window.scrollY);
+
+  const id = await addAndPublish("Ferries board again at the east quay", ["--pin"]);
+  // Where the server renders a pinned update: above the list, not at its top.
+  const pinned = atTop.locator(`.live-pinned > #${updateAnchor(id)}`);
+  await expect(pinned).toBeVisible({ timeout: ARRIVES_WITHIN });
+  await expect(atTop.locator(`#live-updates > #${updateAnchor(id)}`)).toHaveCount(0);
+  const button = below.getByRole("button", { name: "1 new update" });
+  await expect(button).toBeVisible({ timeout: ARRIVES_WITHIN });
+  expect(await below.evaluate(() => window.scrollY)).toBe(scrolled);
+  await button.tap();
+  await expect(below.locator(`.live-pinned > #${updateAnchor(id)}`)).toBeFocused();
+  await expect(below.locator(`#${updateAnchor(id)}`)).toBeInViewport();
+  // A reload shows it in the same place.
+  await atTop.reload();
+  await expect(atTop.locator(`.live-pinned > #${updateAnchor(id)}`)).toBeVisible();
+  await Promise.all(contexts.map((c) => c.close()));
 });
 
 test("ending the coverage: the page says so, crawlers get coverageEndTime, and an open page stops polling", async ({ page }) => {

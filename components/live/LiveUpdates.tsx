@@ -34,6 +34,39 @@ function relativeTime(then: number, now: number): string {
 
 const plural = (n: number) => `${n} new update${n === 1 ? "" : "s"}`;
 
+const PINNED_SLOT = "live-pinned";
+const PINNED = "live-update-pinned";
+
+/**
+ * Puts server-rendered updates (newest first) on the page: a pinned one into the pinned slot above
+ * the list, as the server renders it (the update it displaces goes back into the list by its
+ * time, unpinned), the others at the top of `list`. Returns the newest update placed.
+ */
+function placeUpdates(list: HTMLElement, html: string): HTMLElement | null {
+  const incoming = document.createElement("template");
+  incoming.innerHTML = html;
+  const newest = incoming.content.firstElementChild as HTMLElement | null;
+  const pinned = incoming.content.querySelector<HTMLElement>(`.${PINNED}`);
+  if (pinned) {
+    let slot = document.querySelector(`.${PINNED_SLOT}`);
+    if (!slot) {
+      slot = document.createElement("div");
+      slot.className = PINNED_SLOT;
+      list.closest("section")?.before(slot);
+    }
+    const displaced = slot.querySelector<HTMLElement>(`.${PINNED}`);
+    slot.replaceChildren(pinned);
+    if (displaced) {
+      displaced.classList.remove(PINNED);
+      const time = Number(displaced.dataset.updateTime);
+      const after = [...list.children].find((u) => Number((u as HTMLElement).dataset.updateTime) < time);
+      list.insertBefore(displaced, after ?? null);
+    }
+  }
+  list.prepend(incoming.content);
+  return newest;
+}
+
 /**
  * New updates of live coverage without reloading. Every `interval` while the tab is visible, asks
  * the (cached) poll endpoint for the updates newer than the newest shown. A reader at the top of
@@ -76,7 +109,7 @@ export function LiveUpdates({ pollPath, latest, listId, interval = 15_000 }: Liv
           const list = document.getElementById(listId);
           const atTop = !!list && list.getBoundingClientRect().top > -40;
           if (list && atTop) {
-            list.insertAdjacentHTML("afterbegin", answer.html);
+            placeUpdates(list, answer.html);
           } else {
             setPending((p) => [answer.html, ...p]);
             setPendingCount((n) => n + answer.count);
@@ -122,13 +155,12 @@ export function LiveUpdates({ pollPath, latest, listId, interval = 15_000 }: Liv
   const showPending = () => {
     const list = document.getElementById(listId);
     if (!list) return;
-    const first = list.firstElementChild;
-    pending.forEach((html) => list.insertAdjacentHTML("afterbegin", html));
+    // `pending` is newest answer first: place the oldest first so the newest ends on top.
+    const newest = [...pending].reverse().reduce<HTMLElement | null>((_, html) => placeUpdates(list, html), null);
     setPending([]);
     setPendingCount(0);
     // Focus moves to the newest update (the button is gone), and the page scrolls to it.
-    const newest = list.firstElementChild as HTMLElement | null;
-    if (newest && newest !== first) {
+    if (newest) {
       newest.tabIndex = -1;
       newest.focus({ preventScroll: true });
       newest.scrollIntoView({ block: "start" });

@@ -17,7 +17,7 @@ import type { Author, Section, SiteConfig, Story, StoryType } from "@/lib/conten
 import type { BodyTree } from "@/lib/content/body/parse";
 import { treeToPlainText } from "@/lib/content/body/plain-text";
 import { liveEnded } from "@/lib/content/live";
-import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath, SEARCH_PATH } from "@/lib/routes";
+import { absoluteUrl, articlePath, cropPath, FRONT_PATH, listPath, SEARCH_PATH, updatePermalink } from "@/lib/routes";
 import { PUBLISHER_POLICIES } from "@/lib/trust-pages";
 
 /** schema.org's own subtype for each kind of story readers are told apart. */
@@ -150,7 +150,7 @@ export interface LiveBlogUpdateInput {
   id: string;
   title?: string;
   time: Date;
-  /** Its permalink path (lib/routes.ts updatePermalink): the story's URL with #update-<id>. */
+  /** Where it is shown (lib/routes.ts updatePermalink): the story's URL, ?page=n for older updates, #update-<id>. */
   permalink: string;
   authors: Author[];
   text: BodyTree;
@@ -167,8 +167,10 @@ function headlineOf(u: LiveBlogUpdateInput): string {
 
 /**
  * Live coverage for crawlers: the story as a LiveBlogPosting (its start, its end once ended) with
- * every update as a BlogPosting whose @id is its permalink (a fragment of the story's URL, never a
- * page of its own).
+ * every update as a BlogPosting whose @id is the story's canonical URL with #update-<id>, on every
+ * page, so an update never has an identity of its own apart from the story. Its `url` is where a
+ * reader finds it: the same, or ?page=n#update-<id> for an older update (a noindex page whose
+ * canonical is the story).
  */
 export function liveBlogJsonLd(args: {
   story: Story;
@@ -190,7 +192,7 @@ export function liveBlogJsonLd(args: {
       const people = u.authors.map(personOf);
       return {
         "@type": "BlogPosting",
-        "@id": absoluteUrl(u.permalink),
+        "@id": absoluteUrl(updatePermalink(story.slug, u.id)),
         url: absoluteUrl(u.permalink),
         headline: headlineOf(u),
         datePublished: u.time.toISOString(),

@@ -63,7 +63,7 @@ describe("liveBlogJsonLd", () => {
       liveBlogUpdate: Record<string, unknown>[];
     };
 
-  it("is a LiveBlogPosting with its start, and each update a BlogPosting whose @id is its permalink", () => {
+  it("is a LiveBlogPosting with its start, and each update a BlogPosting whose @id is the canonical URL with its fragment", () => {
     const data = ld();
     expect(data["@type"]).toBe("LiveBlogPosting");
     expect(data.coverageStartTime).toBe("2026-11-20T06:00:00.000Z");
@@ -77,7 +77,9 @@ describe("liveBlogJsonLd", () => {
       datePublished: "2026-11-20T12:00:00.000Z",
     });
     expect((late.author as { name: string }).name).toBe("Ana Writer");
-    expect(old["@id"]).toBe(absoluteUrl("/articles/storm-live?page=2#update-old"));
+    // An older update is identified by the story's canonical URL, and found on the page that shows it.
+    expect(old["@id"]).toBe(absoluteUrl("/articles/storm-live#update-old"));
+    expect(old.url).toBe(absoluteUrl("/articles/storm-live?page=2#update-old"));
     // An untitled update's headline is the start of its text, within Google's 110 characters.
     expect((old.headline as string).length).toBeLessThanOrEqual(110);
     expect(old.headline).toMatch(/^The wind is rising fast now\./);
