@@ -48,7 +48,7 @@ export interface ArchiveResult {
 }
 
 /** mulberry32: small, fast, deterministic. */
-function rng(seed: number) {
+export function rng(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

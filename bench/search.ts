@@ -26,7 +26,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { parse as parseYaml } from "yaml";
-import { generateArchive } from "./archive";
+import { generateArchive, rng } from "./archive";
 import { initPostgresCluster, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "../ops/postgres";
 import { ROOT } from "../ops/topology";
 import { readSearchParams } from "../app/search/_params";
@@ -62,19 +62,6 @@ const pct = (xs: number[], p: number) => {
 };
 const ms = (x: number) => (x < 10 ? x.toFixed(1) : x.toFixed(0));
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
-/** mulberry32, as bench/archive.ts. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)] };
-}
 
 /** Markdown/MDX body -> plain text, roughly (components, links, emphasis, headings, lists). */
 function plainText(body: string): string {

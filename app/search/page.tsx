@@ -82,7 +82,8 @@ export default async function SearchPage({ searchParams }: Props) {
         {results && browsing && <p className="text-muted">Type a few words to search every story. These are the latest.</p>}
         {results && !browsing && results.total > 0 && !pastEnd && (
           <p>
-            {`${results.total} ${results.total === 1 ? "story" : "stories"}${query.text ? ` match “${query.text}”` : ""}${sort === "newest" ? ", newest first" : ""}.`}
+            {`${results.more ? `More than ${results.total.toLocaleString("en")}` : results.total} ${results.total === 1 ? "story" : "stories"}${query.text ? ` match “${query.text}”` : ""}${sort === "newest" ? ", newest first" : ""}.`}
+            {results.more && " The first 1,000 are shown: add a word, a section or a date range to narrow them."}
           </p>
         )}
         {pastEnd && results && (

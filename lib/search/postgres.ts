@@ -13,12 +13,27 @@
  * ts_rank over the weights (headline A; standfirst, authors and tags B; body D), scaled up a little
  * for recent stories, as the SQLite engine does; snippets are ts_headline over the body (or the
  * other columns when the body has none of the terms), for the page's rows only.
+ *
+ * A query's cost is bounded whatever the archive's size. Testing and ranking a match means reading
+ * its whole tsvector (kilobytes, stored compressed out of line), so a common word over 100,000
+ * stories would read them all. Instead: the count stops at MAX_COUNTED (the page says "more than"),
+ * and relevance ranks a candidate set: the newest RANKED matches, plus the newest RANKED whose
+ * headline, standfirst, authors or tags match (head_tsv, a small vector with its own index), so an
+ * old story named in its headline is not lost behind a thousand newer mentions in passing.
  */
 import pg from "pg";
 import { isVisible, storyState, type View } from "../content/visibility";
 import type { ParsedQuery } from "./query";
 import { markedToHtml, MARK_END, MARK_START, stripMarkers } from "./snippet";
-import { SEARCH_PAGE_SIZE, type SearchDocument, type SearchEngine, type SearchHit, type SearchRequest, type SearchResults } from "./types";
+import {
+  MAX_COUNTED,
+  SEARCH_PAGE_SIZE,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResults,
+} from "./types";
 
 /** Same shape as the SQLite engine's boost: a story published now scores up to 25 % higher, half that after 30 days. */
 const RECENCY_BOOST = 0.25;
@@ -26,6 +41,8 @@ const RECENCY_DAYS = 30;
 /** ts_rank weights of {D, C, B, A}: body, (unused), standfirst/authors/tags, headline. */
 const WEIGHTS = "{0.1, 0.2, 0.5, 1.0}";
 const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=32, MinWords=12, MaxFragments=1, FragmentDelimiter="…"`;
+/** Matches ranked by relevance, from each of the two candidate sets (see the header). */
+const RANKED = 1000;
 /** Rows written per INSERT. */
 const WRITE_BATCH = 100;
 
@@ -117,7 +134,12 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
             tags         text NOT NULL,
             tsv          tsvector NOT NULL
           )`);
+        // Headline, standfirst, authors and tags alone: small enough to sit in the row (see the header).
+        await client.query(
+          `ALTER TABLE ${s}.search_docs ADD COLUMN IF NOT EXISTS head_tsv tsvector GENERATED ALWAYS AS (${headVector((n) => ["title", "dek", "", "authors", "tags"][n])}) STORED`,
+        );
         await client.query(`CREATE INDEX IF NOT EXISTS search_docs_tsv ON ${s}.search_docs USING gin (tsv)`);
+        await client.query(`CREATE INDEX IF NOT EXISTS search_docs_head_tsv ON ${s}.search_docs USING gin (head_tsv)`);
         await client.query(`CREATE INDEX IF NOT EXISTS search_docs_by_date ON ${s}.search_docs (published_at DESC)`);
         await client.query("COMMIT");
       } catch (e) {
@@ -129,9 +151,14 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       }
     })());
 
-  const tsvector = (p: (n: number) => string) =>
-    `setweight(to_tsvector(${cfg}, ${p(0)}), 'A') || setweight(to_tsvector(${cfg}, ${p(1)}), 'B') || ` +
-    `setweight(to_tsvector(${cfg}, ${p(3)}), 'B') || setweight(to_tsvector(${cfg}, ${p(4)}), 'B') || setweight(to_tsvector(${cfg}, ${p(2)}), 'D')`;
+  /** Columns 0 to 4: title, dek, body, authors, tags. */
+  function headVector(p: (n: number) => string) {
+    return (
+      `setweight(to_tsvector(${cfg}, ${p(0)}), 'A') || setweight(to_tsvector(${cfg}, ${p(1)}), 'B') || ` +
+      `setweight(to_tsvector(${cfg}, ${p(3)}), 'B') || setweight(to_tsvector(${cfg}, ${p(4)}), 'B')`
+    );
+  }
+  const tsvector = (p: (n: number) => string) => `${headVector(p)} || setweight(to_tsvector(${cfg}, ${p(2)}), 'D')`;
 
   async function index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
@@ -189,8 +216,9 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     const page = Number.isInteger(request.page) && request.page >= 1 ? request.page : 1;
     const params: unknown[] = [];
     const where: string[] = [];
-    let nowParam = "";
-    const now = () => (nowParam ||= `$${params.push(view.now)}::timestamptz`);
+    // The time as a literal (an ISO string from a Date, never a reader's text): the count, the
+    // candidates and the page use different parameter lists.
+    const now = () => `'${view.now.toISOString()}'::timestamptz`;
 
     // The one visibility rule, as SQL; every row is checked again with isVisible below.
     const scope = view.preview?.scope;
@@ -210,41 +238,62 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       where.push(`d.published_at >= $${params.length}`);
     }
     const { include, exclude } = request.query;
-    const match = include.length ? `(${tsquery(include, params, "&&")})` : undefined;
-    if (match) where.push(`d.tsv @@ ${match}`);
     if (exclude.length) where.push(`NOT (d.tsv @@ (${tsquery(exclude, params, "||")}))`);
-    const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const whereParams = [...params];
+    const match = include.length ? `(${tsquery(include, params, "&&")})` : undefined;
+    const whereOf = (column?: "tsv" | "head_tsv") => {
+      const all = column && match ? [`d.${column} @@ ${match}`, ...where] : where;
+      return all.length ? `WHERE ${all.join(" AND ")}` : "";
+    };
+    const matching = whereOf("tsv");
 
-    const age = () => `greatest(0, extract(epoch FROM (${now()} - d.published_at)) / 86400.0)`;
-    const score = match ? `ts_rank('${WEIGHTS}', d.tsv, ${match}) * (1.0 + ${RECENCY_BOOST} / (1.0 + ${age()} / ${RECENCY_DAYS}.0))` : "0";
-    const byScore = match && request.sort === "relevance";
-    const order = byScore ? "score DESC, d.published_at DESC, d.slug" : "d.published_at DESC, d.slug";
-    params.push(perPage, (page - 1) * perPage);
-    const limit = `LIMIT $${params.length - 1} OFFSET $${params.length}`;
-    // One pass over the matches ranks them and counts them (the window runs before the LIMIT); the
-    // page's rows are then read again for their text, and snippets are made for them only
-    // (ts_headline re-parses the text).
+    // The count reads at most MAX_COUNTED + 1 matches: past that the page says "more than".
+    const counting = pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM (SELECT 1 FROM ${s}.search_docs d ${matching} LIMIT ${MAX_COUNTED + 1}) m`,
+      params,
+    );
+    const counted = Math.min(Number((await counting).rows[0].n), MAX_COUNTED + 1);
+
+    const byScore = !!match && request.sort === "relevance";
+    const offset = (page - 1) * perPage;
+    const pageParams = [...params, perPage, offset];
+    const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+    let candidates: string;
+    if (byScore) {
+      // Ranked: the two candidate sets of the header, each newest first and bounded.
+      const age = `greatest(0, extract(epoch FROM (${now()} - d.published_at)) / 86400.0)`;
+      const score = `ts_rank('${WEIGHTS}', d.tsv, ${match}) * (1.0 + ${RECENCY_BOOST} / (1.0 + ${age} / ${RECENCY_DAYS}.0))`;
+      candidates = `WITH candidate AS (
+           (SELECT d.slug FROM ${s}.search_docs d ${whereOf("head_tsv")} ORDER BY d.published_at DESC LIMIT ${RANKED})
+           UNION
+           (SELECT d.slug FROM ${s}.search_docs d ${matching} ORDER BY d.published_at DESC LIMIT ${RANKED})
+         ), page AS (
+           SELECT d.slug, d.published_at, ${score} AS score
+           FROM candidate c JOIN ${s}.search_docs d ON d.slug = c.slug
+           ORDER BY score DESC, d.published_at DESC, d.slug ${limit}
+         )`;
+    } else {
+      candidates = `WITH page AS (
+           SELECT d.slug, d.published_at, 0 AS score FROM ${s}.search_docs d ${matching}
+           ORDER BY d.published_at DESC, d.slug ${limit}
+         )`;
+    }
+    // Snippets for the page's rows only (ts_headline re-parses the text).
     const snippets = match
       ? `, ts_headline(${cfg}, d.body, ${match}, '${HEADLINE_OPTIONS}') AS snippet,
            ts_headline(${cfg}, concat_ws(' — ', d.title, d.dek, d.authors, d.tags), ${match}, '${HEADLINE_OPTIONS}') AS best`
       : ", NULL AS snippet, NULL AS best";
-    const { rows } = await pool.query<Row & { total: string }>(
-      `WITH page AS (
-         SELECT d.slug, d.published_at, ${score} AS score, count(*) OVER () AS total
-         FROM ${s}.search_docs d ${whereSql} ORDER BY ${order} ${limit}
-       )
-       SELECT p.total, d.slug, d.status, d.published_at${snippets}
-       FROM page p JOIN ${s}.search_docs d ON d.slug = p.slug
-       ORDER BY ${byScore ? "p.score DESC, " : ""}p.published_at DESC, p.slug`,
-      params,
-    );
-    let total = rows.length ? Number(rows[0].total) : 0;
-    if (!rows.length && page > 1) {
-      // Past the last page (or nothing at all): the total alone, for the reader's message.
-      const { rows: counted } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.search_docs d ${whereSql}`, whereParams);
-      total = Number(counted[0].n);
-    }
+    const { rows } =
+      offset < MAX_COUNTED
+        ? await pool.query<Row>(
+            `${candidates}
+             SELECT d.slug, d.status, d.published_at${snippets}
+             FROM page p JOIN ${s}.search_docs d ON d.slug = p.slug
+             ORDER BY p.score DESC, p.published_at DESC, p.slug`,
+            pageParams,
+          )
+        : { rows: [] as Row[] };
+    const more = counted > MAX_COUNTED;
+    const total = Math.min(counted, MAX_COUNTED);
     const pageCount = Math.max(1, Math.ceil(total / perPage));
 
     const hits: SearchHit[] = [];
@@ -254,7 +303,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       const marked = row.snippet?.includes(MARK_START) ? row.snippet : row.best?.includes(MARK_START) ? row.best : (row.snippet ?? "");
       hits.push({ slug: row.slug, snippet: markedToHtml(restoreAngles(marked)), state: storyState(story, view.now) });
     }
-    return { hits, total, page, pageCount };
+    return { hits, total, more, page, pageCount };
   }
 
   return {

@@ -14,7 +14,15 @@ import Database from "better-sqlite3";
 import { isVisible, storyState, type View } from "../content/visibility";
 import { toFts5 } from "./query";
 import { markedToHtml, MARK_END, MARK_START, stripMarkers } from "./snippet";
-import { SEARCH_PAGE_SIZE, type SearchDocument, type SearchEngine, type SearchHit, type SearchRequest, type SearchResults } from "./types";
+import {
+  MAX_COUNTED,
+  SEARCH_PAGE_SIZE,
+  type SearchDocument,
+  type SearchEngine,
+  type SearchHit,
+  type SearchRequest,
+  type SearchResults,
+} from "./types";
 
 /** BM25 weights of title, dek, body, authors, tags. */
 const WEIGHTS = [8, 4, 1, 4, 4];
@@ -130,9 +138,14 @@ export function openSqliteSearch(file: string): SearchEngine {
     const from = match ? "search_text JOIN search_docs d ON d.id = search_text.rowid" : "search_docs d";
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
 
-    const total = (prepared(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(params) as { n: number }).n;
+    // The count stops past MAX_COUNTED, as every engine's does (lib/search/types.ts).
+    const counted = (
+      prepared(`SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${whereSql} LIMIT ${MAX_COUNTED + 1})`).get(params) as { n: number }
+    ).n;
+    const more = counted > MAX_COUNTED;
+    const total = Math.min(counted, MAX_COUNTED);
     const pageCount = Math.max(1, Math.ceil(total / perPage));
-    if (page > pageCount) return { hits: [], total, page, pageCount };
+    if (page > pageCount) return { hits: [], total, more, page, pageCount };
 
     const score = `bm25(search_text, ${WEIGHTS.map((w) => w.toFixed(1)).join(", ")}) * (1.0 + ${RECENCY_BOOST} / (1.0 + max(0, @now - d.published_at) / ${RECENCY_DAYS * DAY_MS}.0))`;
     const order = match && request.sort === "relevance" ? `${score}, d.published_at DESC, d.slug` : "d.published_at DESC, d.slug";
@@ -161,7 +174,7 @@ export function openSqliteSearch(file: string): SearchEngine {
       const marked = row.snippet?.includes(MARK_START) ? row.snippet : row.best?.includes(MARK_START) ? row.best : (row.snippet ?? "");
       hits.push({ slug: row.slug, snippet: markedToHtml(marked), state: storyState(story, view.now) });
     }
-    return { hits, total, page, pageCount };
+    return { hits, total, more, page, pageCount };
   }
 
   return {

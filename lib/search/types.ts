@@ -49,9 +49,15 @@ export interface SearchHit {
   state: StoryState;
 }
 
+/** A query's count stops here: past it the page says "more than" (engines need not count every match). */
+export const MAX_COUNTED = 1000;
+
 export interface SearchResults {
   hits: SearchHit[];
+  /** Matching stories, at most MAX_COUNTED. */
   total: number;
+  /** More than `total` stories match (the count stopped at MAX_COUNTED). */
+  more?: boolean;
   page: number;
   pageCount: number;
 }

@@ -8,7 +8,7 @@ import { openStore, type ContentStore } from "../../content/store";
 import type { View } from "../../content/visibility";
 import { parseQuery } from "../query";
 import { syncSearch } from "../sync";
-import type { SearchEngine, SearchRequest } from "../types";
+import { MAX_COUNTED, type SearchEngine, type SearchRequest } from "../types";
 
 /** The tests' clock: after every sample story but the scheduled one. No test reads the calendar. */
 export const NOW = new Date("2026-12-01T12:00:00Z");
@@ -191,6 +191,35 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
       expect(synced).toEqual({ indexed: [], removed: ["zz-newer", "zz-older"] });
       expect(await slugs("zymurgy")).toEqual([]);
     });
+
+    it("a common word: the count stops past MAX_COUNTED and says so, and an old story named in its headline still leads", async () => {
+      const base = { dek: "d", section: "science", authors: ["A"], tags: [], status: "published" as const, version: "v" };
+      const mentions = Array.from({ length: MAX_COUNTED + 100 }, (_, i) => ({
+        ...base,
+        slug: `zz-mention-${i}`,
+        title: `Council notes ${i}`,
+        body: `The council met again, and the quillwort survey was mentioned in passing, item ${i}.`,
+        publishedAt: new Date(NOW.getTime() - (i + 1) * 3_600_000),
+      }));
+      const named = {
+        ...base,
+        slug: "zz-named",
+        title: "Quillwort survey finds the xerophyte fern",
+        body: "Botanists counted it.",
+        publishedAt: new Date("2020-01-01T00:00:00Z"),
+      };
+      await engine.index([...mentions, named]);
+      const found = await search("quillwort");
+      expect(found).toMatchObject({ total: MAX_COUNTED, more: true, pageCount: MAX_COUNTED / 20 });
+      expect(found.hits[0].slug).toBe("zz-named");
+      const newest = await search("quillwort", PUBLIC, { sort: "newest" });
+      expect(newest.hits.map((h) => h.slug).slice(0, 2)).toEqual(["zz-mention-0", "zz-mention-1"]);
+      const last = await search("quillwort", PUBLIC, { page: MAX_COUNTED / 20 });
+      expect(last.hits).toHaveLength(20);
+      const few = await search("xerophyte");
+      expect(few).toMatchObject({ total: 1, more: false });
+      expect((await syncSearch(store, engine)).removed).toHaveLength(mentions.length + 1);
+    }, 60_000);
 
     it("a sync re-indexes exactly the stories whose search text changed", async () => {
       const entries = new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
