@@ -265,6 +265,24 @@ async function benchEngine(name: string, size: number, docs: SearchDocument[], q
     engineTimes.push(performance.now() - t);
     if (r.total === 0) zeroHits++;
   }
+  // Which kinds of query are slow: the five slowest, and p95 by kind.
+  const timed = queries.map((q, i) => ({ ...q, ms: engineTimes[i] }));
+  for (const t of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 5))
+    console.log(`    slow: ${ms(t.ms)} ms, ${t.kind}: ${JSON.stringify(t.q)}`);
+  const kinds = [...new Set(timed.map((t) => t.kind))];
+  console.log(
+    `    p95 by kind: ${kinds
+      .map(
+        (k) =>
+          `${k} ${ms(
+            pct(
+              timed.filter((t) => t.kind === k).map((t) => t.ms),
+              95,
+            ),
+          )}`,
+      )
+      .join(", ")} ms`,
+  );
   const server = await startServer(engine, now);
   const e2eTimes: number[] = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });

@@ -129,10 +129,10 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
             published_at timestamptz NOT NULL,
             title        text NOT NULL,
             dek          text NOT NULL,
-            body         text NOT NULL,
+            body         text COMPRESSION lz4 NOT NULL,
             authors      text NOT NULL,
             tags         text NOT NULL,
-            tsv          tsvector NOT NULL
+            tsv          tsvector COMPRESSION lz4 NOT NULL
           )`);
         // Headline, standfirst, authors and tags alone: small enough to sit in the row (see the header).
         await client.query(
@@ -262,8 +262,12 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       // Ranked: the two candidate sets of the header, each newest first and bounded.
       const age = `greatest(0, extract(epoch FROM (${now()} - d.published_at)) / 86400.0)`;
       const score = `ts_rank('${WEIGHTS}', d.tsv, ${match}) * (1.0 + ${RECENCY_BOOST} / (1.0 + ${age} / ${RECENCY_DAYS}.0))`;
-      candidates = `WITH candidate AS (
-           (SELECT d.slug FROM ${s}.search_docs d ${whereOf("head_tsv")} ORDER BY d.published_at DESC LIMIT ${RANKED})
+      // The headline matches come from head_tsv's index, then are sorted: walking the date index
+      // instead (the planner's choice under a LIMIT) reads one random heap page per story.
+      candidates = `WITH head AS MATERIALIZED (
+           SELECT d.slug, d.published_at FROM ${s}.search_docs d ${whereOf("head_tsv")}
+         ), candidate AS (
+           (SELECT slug FROM head ORDER BY published_at DESC LIMIT ${RANKED})
            UNION
            (SELECT d.slug FROM ${s}.search_docs d ${matching} ORDER BY d.published_at DESC LIMIT ${RANKED})
          ), page AS (
