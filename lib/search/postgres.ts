@@ -246,12 +246,12 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     };
     const matching = whereOf("tsv");
 
-    // The count reads at most MAX_COUNTED + 1 matches: past that the page says "more than".
+    // The count reads at most MAX_COUNTED + 1 matches: past that the page says "more than". It
+    // runs beside the page's query, on another connection of the pool.
     const counting = pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM (SELECT 1 FROM ${s}.search_docs d ${matching} LIMIT ${MAX_COUNTED + 1}) m`,
       params,
     );
-    const counted = Math.min(Number((await counting).rows[0].n), MAX_COUNTED + 1);
 
     const byScore = !!match && request.sort === "relevance";
     const offset = (page - 1) * perPage;
@@ -286,16 +286,19 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       ? `, ts_headline(${cfg}, d.body, ${match}, '${HEADLINE_OPTIONS}') AS snippet,
            ts_headline(${cfg}, concat_ws(' — ', d.title, d.dek, d.authors, d.tags), ${match}, '${HEADLINE_OPTIONS}') AS best`
       : ", NULL AS snippet, NULL AS best";
-    const { rows } =
+    const [{ rows }, count] = await Promise.all([
       offset < MAX_COUNTED
-        ? await pool.query<Row>(
+        ? pool.query<Row>(
             `${candidates}
              SELECT d.slug, d.status, d.published_at${snippets}
              FROM page p JOIN ${s}.search_docs d ON d.slug = p.slug
              ORDER BY p.score DESC, p.published_at DESC, p.slug`,
             pageParams,
           )
-        : { rows: [] as Row[] };
+        : { rows: [] as Row[] },
+      counting,
+    ]);
+    const counted = Number(count.rows[0].n);
     const more = counted > MAX_COUNTED;
     const total = Math.min(counted, MAX_COUNTED);
     const pageCount = Math.max(1, Math.ceil(total / perPage));
