@@ -7,7 +7,7 @@
  */
 import os from "node:os";
 import { contentDirOf } from "../lib/content/load";
-import { diffContent } from "../lib/content/changes";
+import { diffContent, hashCachePath } from "../lib/content/changes";
 import { formatIssue } from "../lib/content/issues";
 import { publishChanges } from "../lib/content/publish";
 import { indexLocation, openStore } from "../lib/content/store";
@@ -22,7 +22,7 @@ async function main() {
   ensurePublishSecret(root);
   const store = openStore();
   try {
-    const changes = diffContent(contentDir, await store.manifest());
+    const changes = diffContent(contentDir, await store.manifest(), { hashCache: hashCachePath(contentDir) });
     // A first index (a fresh checkout, a big import) parses every body: on every core.
     const result = await publishChanges(store, changes, { root, contentDir, bodyCheck: { workers: os.availableParallelism() } });
     for (const issue of result.issues) console.log(formatIssue(issue) + "\n");

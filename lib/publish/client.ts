@@ -3,7 +3,7 @@
  * the manifest) and sends what differs (POST /api/publish). Used by `npm run publish` and by the
  * watcher of `npm start` / `npm run dev`.
  */
-import { diffContent } from "../content/changes";
+import { diffContent, hashCachePath } from "../content/changes";
 import type { ContentIssue } from "../content/issues";
 
 export interface PublishOutcome {
@@ -44,7 +44,7 @@ export async function publishFolder({
   const manifestReply = await fetch(endpoint, { headers });
   if (!manifestReply.ok) return outcome({ error: `${endpoint} answered ${manifestReply.status}: ${(await manifestReply.text()).trim()}` });
   const { manifest } = (await manifestReply.json()) as { manifest: Record<string, string> };
-  const changes = diffContent(contentDir, new Map(Object.entries(manifest)));
+  const changes = diffContent(contentDir, new Map(Object.entries(manifest)), { hashCache: hashCachePath(contentDir) });
   const sent = changes.map((c) => ({ path: c.path, removed: c.source === null }));
   if (!changes.length) return outcome({ ok: true });
 

@@ -13,9 +13,10 @@ import { createHash } from "node:crypto";
 import { parseStoryBody } from "../content/live";
 import { treeToPlainText } from "../content/body/plain-text";
 import { contentFromEntries, storyPath } from "../content/entries";
-import { createQueries } from "../content/queries";
+import { createQueries, type Queries } from "../content/queries";
 import type { ContentStore } from "../content/store";
 import type { Story } from "../content/types";
+import type { View } from "../content/visibility";
 import type { SearchDocument, SearchEngine } from "./types";
 
 /** Bump to re-index every story after a change to how documents are built. */
@@ -40,10 +41,17 @@ export async function syncSearch(
   entries?: Map<string, { hash: string; data: unknown }>,
   /** Plain text of bodies a publish has just parsed (PublishResult.bodyText), by path: not parsed again. */
   bodyText?: Map<string, string>,
+  /**
+   * Only these stories (a publish that changed stories and nothing else), as the server's own
+   * queries hold them: the rest of the archive is not walked. Without it, every story's version
+   * is compared (after a change to an author or a tag label, or to catch up a search index).
+   */
+  only?: { site: Queries; slugs: string[] },
 ): Promise<SyncResult> {
   const all = entries ?? new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
-  const site = createQueries(contentFromEntries(all));
-  const stories = site.latest({ now: new Date(), preview: { scope: "*" } });
+  const site = only?.site ?? createQueries(contentFromEntries(all));
+  const everyStory: View = { now: new Date(), preview: { scope: "*" } };
+  const stories = only ? only.slugs.flatMap((slug) => site.publicStory(slug, everyStory) ?? []) : site.latest(everyStory);
 
   const meta = (story: Story) => ({
     authors: story.authors.map((id) => site.author(id)?.name ?? id),
@@ -59,7 +67,8 @@ export async function syncSearch(
     return source === undefined ? "" : bodyPlainText(source, story.file);
   };
 
-  const have = await search.versions();
+  // The given stories changed: no need to read every version to know it.
+  const have = only ? new Map<string, string>() : await search.versions();
   const wanted = new Set<string>();
   const result: SyncResult = { indexed: [], removed: [] };
   let batch: SearchDocument[] = [];
@@ -91,7 +100,7 @@ export async function syncSearch(
   }
   await flush();
 
-  result.removed = [...have.keys()].filter((slug) => !wanted.has(slug)).sort();
+  result.removed = (only ? only.slugs : [...have.keys()]).filter((slug) => !wanted.has(slug)).sort();
   if (result.removed.length) await search.remove(result.removed);
   return result;
 }

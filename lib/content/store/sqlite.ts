@@ -18,6 +18,8 @@ export function openSqliteStore(file: string): ContentStore {
       seq  INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS entries_by_seq ON entries (seq);
+    -- The manifest (every path's hash) from this index alone, not from the rows with their bodies.
+    CREATE INDEX IF NOT EXISTS entries_manifest ON entries (path, hash);
   `);
   const maxSeq = db.prepare<[], { seq: number | null }>("SELECT max(seq) AS seq FROM entries");
   const since = db.prepare<[number], { path: string; hash: string | null; data: string | null; seq: number }>(

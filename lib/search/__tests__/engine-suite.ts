@@ -4,6 +4,8 @@
  * step with publishing. `open` gives an empty engine.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { contentFromEntries } from "../../content/entries";
+import { createQueries } from "../../content/queries";
 import { openStore, type ContentStore } from "../../content/store";
 import type { View } from "../../content/visibility";
 import { parseQuery } from "../query";
@@ -220,6 +222,18 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
       expect(few).toMatchObject({ total: 1, more: false });
       expect((await syncSearch(store, engine)).removed).toHaveLength(mentions.length + 1);
     }, 60_000);
+
+    it("a publish of stories only re-indexes just those, and removes one whose file is gone", async () => {
+      const entries = new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
+      const site = createQueries(contentFromEntries(entries));
+      const base = { dek: "d", section: "science", authors: ["A"], tags: [], status: "published" as const, version: "v" };
+      await engine.index([{ ...base, slug: "zz-gone", title: "Gone", body: "Taken down.", publishedAt: new Date("2026-01-01T00:00:00Z") }]);
+      const otters = "orlen-river-otters-return";
+      const synced = await syncSearch(store, engine, entries, undefined, { site, slugs: [otters, "zz-gone"] });
+      expect(synced).toEqual({ indexed: [otters], removed: ["zz-gone"] });
+      expect(await slugs("otters")).toContain(otters);
+      expect(await slugs("gone")).not.toContain("zz-gone");
+    });
 
     it("a sync re-indexes exactly the stories whose search text changed", async () => {
       const entries = new Map((await store.changesSince(0)).entries.map((e) => [e.path, e]));
