@@ -31,6 +31,11 @@ export function reviveStory(data: unknown): Story {
  * The Content the entries hold. `revived`: the stories already revived and sorted newest first (a
  * server's patched snapshot), so a publish does not revive the whole archive again.
  */
+/** Sorts stories in place as Content.stories holds them: newest first, then by slug. */
+export function byNewest(stories: Story[]): Story[] {
+  return stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+}
+
 export function contentFromEntries(entries: Map<string, { data: unknown }>, revived?: Story[]): Content {
   const site = entries.get("site.yaml")?.data as SiteConfig | undefined;
   const stories: Story[] = revived ?? [];
@@ -41,7 +46,7 @@ export function contentFromEntries(entries: Map<string, { data: unknown }>, revi
     if (kind?.kind === "story") stories.push(reviveStory(data));
     else if (kind?.kind === "author") authors.push(data as Author);
   }
-  if (!revived) stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+  if (!revived) byNewest(stories);
   authors.sort((a, b) => a.id.localeCompare(b.id));
   return {
     site: site ?? { name: "", tagline: "", language: "en", timeZone: "UTC", social: [] },

@@ -95,6 +95,12 @@ export async function indexEntries(): Promise<Map<string, { hash: string; data: 
   return new Map((await currentSnapshot()).entries);
 }
 
+/** indexEntries and the same snapshot's stories, already revived (a publish patches them: lib/content/publish.ts). */
+export async function indexSnapshot(): Promise<{ entries: Map<string, { hash: string; data: unknown }>; stories: Story[] }> {
+  const snap = await currentSnapshot();
+  return { entries: new Map(snap.entries), stories: snap.content.stories };
+}
+
 /** The site's content as of now; one index read per request (React's cache). */
 export const content = cache(async (): Promise<Queries> => (await currentSnapshot()).queries);
 

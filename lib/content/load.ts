@@ -21,6 +21,7 @@ import {
   trendingSchema,
 } from "./schema";
 import type { Author, Content, Section, SiteConfig, Story, TrendingLink } from "./types";
+import { byNewest } from "./entries";
 import { isPublic } from "./visibility";
 import { splitLiveBody } from "./live";
 
@@ -85,7 +86,7 @@ export function loadContent(options: LoadOptions): Content {
   const authors = loadAuthors(ctx);
   const { stories, lineOf } = loadStories(ctx, new Set(sections.map((s) => s.id)), new Set(authors.map((a) => a.id)));
   checkAcrossStories(ctx, stories, lineOf);
-  stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+  byNewest(stories);
 
   return {
     site: site ?? { name: "", tagline: "", language: "en", timeZone: "UTC", social: [] },
@@ -317,18 +318,21 @@ export function validateStory(ctx: LoadContext, { id: slug, file, source }: Sour
  * whose source is not at hand (a publish checks the changed files against the index): their
  * issues then carry no line.
  */
-export function checkAcrossStories(ctx: LoadContext, stories: Story[], lineOf: Map<string, LineOf>) {
-  const lines = new Map(stories.map((s) => [s.slug, lineOf.get(s.slug) ?? (() => undefined)]));
-  checkRelated(ctx, stories, lines);
+export function checkAcrossStories(ctx: LoadContext, stories: Story[], lineOf: Map<string, LineOf>, focus?: Set<string>) {
+  const lines = (slug: string): LineOf => lineOf.get(slug) ?? (() => undefined);
+  // A publish checks the links of the stories it changes or removes (`focus`) and of the stories
+  // that link to them; the content check, every story's.
+  const linking = focus ? stories.filter((s) => focus.has(s.slug) || s.related.some((r) => focus.has(r))) : stories;
+  checkRelated(ctx, stories, linking, lines);
   checkHeadlines(ctx, stories, lines);
   checkRedirects(ctx, stories, lines);
 }
 
 /** `related` points at existing stories other than itself; a public story linking to a hidden one gets a warning. */
-function checkRelated(ctx: LoadContext, stories: Story[], lineOfStory: Map<string, LineOf>) {
+function checkRelated(ctx: LoadContext, stories: Story[], linking: Story[], lineOfStory: (slug: string) => LineOf) {
   const bySlug = new Map(stories.map((s) => [s.slug, s]));
-  for (const story of stories) {
-    const lineOf = lineOfStory.get(story.slug)!;
+  for (const story of linking) {
+    const lineOf = lineOfStory(story.slug);
     story.related.forEach((target, i) => {
       const other = bySlug.get(target);
       // The line only when there is something to report: finding it parses the frontmatter again.
@@ -341,22 +345,23 @@ function checkRelated(ctx: LoadContext, stories: Story[], lineOfStory: Map<strin
 }
 
 /** Two stories with one headline confuse readers and search engines: a warning on the second. */
-function checkHeadlines(ctx: LoadContext, stories: Story[], lineOfStory: Map<string, LineOf>) {
+function checkHeadlines(ctx: LoadContext, stories: Story[], lineOfStory: (slug: string) => LineOf) {
   const byTitle = new Map<string, Story>();
   for (const story of stories) {
     const key = story.title.toLowerCase();
     const twin = byTitle.get(key);
-    if (twin) ctx.report({ severity: "warning", file: story.file, field: "title", line: lineOfStory.get(story.slug)!(["title"]), message: `has the same headline as ${twin.file}`, fix: "Give each story its own headline, so readers and search engines can tell them apart." });
+    if (twin) ctx.report({ severity: "warning", file: story.file, field: "title", line: lineOfStory(story.slug)(["title"]), message: `has the same headline as ${twin.file}`, fix: "Give each story its own headline, so readers and search engines can tell them apart." });
     else byTitle.set(key, story);
   }
 }
 
 /** Redirects from renamed slugs: one hop, never shadowing a live story, never claimed twice. */
-function checkRedirects(ctx: LoadContext, stories: Story[], lineOfStory: Map<string, LineOf>) {
+function checkRedirects(ctx: LoadContext, stories: Story[], lineOfStory: (slug: string) => LineOf) {
   const bySlug = new Map(stories.map((s) => [s.slug, s]));
   const redirectOwner = new Map<string, Story>();
   for (const story of stories) {
-    const lineOf = lineOfStory.get(story.slug)!;
+    if (!story.redirectFrom.length) continue;
+    const lineOf = lineOfStory(story.slug);
     story.redirectFrom.forEach((old, i) => {
       const where = () => ({ severity: "error" as const, file: story.file, field: `redirectFrom.${i}`, line: lineOf(["redirectFrom", i]) });
       if (bySlug.has(old)) {

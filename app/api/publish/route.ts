@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { expireTags } from "@/lib/cache";
-import { content, indexEntries } from "@/lib/content";
+import { content, indexEntries, indexSnapshot } from "@/lib/content";
 import { entryKind } from "@/lib/content/entries";
 import { contentDirOf } from "@/lib/content/load";
 import { publishChanges } from "@/lib/content/publish";
@@ -69,10 +69,12 @@ export async function POST(request: Request) {
   const root = process.cwd();
   // One publish at a time per server: each validates against the index as the one before left it.
   const turn = queue.then(async () => {
+    const { entries, stories } = await indexSnapshot();
     const result = await publishChanges(sharedStore(), parsed.data.changes, {
       root,
       contentDir: contentDirOf(root),
-      current: await indexEntries(),
+      current: entries,
+      currentStories: stories,
     });
     // Search follows in the same turn: exactly the stories whose search text changed. A failure
     // here does not undo the publish; the next publish (or content:index) catches search up.

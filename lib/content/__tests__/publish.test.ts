@@ -6,6 +6,7 @@
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { diffContent } from "../changes";
+import { contentFromEntries } from "../entries";
 import { publishChanges } from "../publish";
 import { bodyPlainText } from "../../search/sync";
 import { openSqliteStore } from "../store/sqlite";
@@ -17,8 +18,18 @@ let fixture: Fixture;
 let store: ContentStore;
 
 const contentDir = () => path.join(fixture.root, "content");
+/**
+ * How the caller holds the index: nothing (`npm run content:index` reads it), or a server's
+ * snapshot with its stories already revived (POST /api/publish), which a stories-only publish
+ * patches instead of reviving every story. Every test runs both ways.
+ */
+let asServer = false;
 /** Publishes whatever differs between the fixture's files and the index, as `npm run publish` does. */
-const publish = async () => publishChanges(store, diffContent(contentDir(), await store.manifest()), { root: fixture.root, contentDir: contentDir(), now: NOW });
+const publish = async () => {
+  const current = asServer ? new Map((await store.changesSince(0)).entries.map((e) => [e.path, e])) : undefined;
+  const currentStories = current && contentFromEntries(current).stories;
+  return publishChanges(store, diffContent(contentDir(), await store.manifest()), { root: fixture.root, contentDir: contentDir(), now: NOW, current, currentStories });
+};
 
 beforeEach(async () => {
   fixture = await makeFixture({ "public/images/third-story.jpg": "JPEG" });
@@ -29,7 +40,13 @@ beforeEach(async () => {
 });
 afterAll(removeFixtures);
 
-describe("publishChanges", () => {
+describe.each([
+  ["reading the index itself", false],
+  ["from a server's snapshot", true],
+])("publishChanges, %s", (_, server) => {
+  beforeEach(() => {
+    asServer = server;
+  });
   it("publishes a new story and expires its page, its lists, its feeds and the sitemaps", async () => {
     await fixture.write("content/articles/third-story.mdx", mdx(storyFields("third-story", { section: "politics", tags: ["harbour"] })));
     const result = await publish();
