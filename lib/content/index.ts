@@ -89,16 +89,15 @@ async function currentSnapshot(): Promise<Snapshot> {
   }
 }
 
-/** Every index entry as this process holds it, caught up with the latest publish (for publishing; a copy). */
-export async function indexEntries(): Promise<Map<string, { hash: string; data: unknown }>> {
-  // A copy: the snapshot's own map moves on with the next catch-up, while a publish still reads it.
-  return new Map((await currentSnapshot()).entries);
-}
-
-/** indexEntries and the same snapshot's stories, already revived (a publish patches them: lib/content/publish.ts). */
-export async function indexSnapshot(): Promise<{ entries: Map<string, { hash: string; data: unknown }>; stories: Story[] }> {
+/**
+ * The index as this process holds it, caught up with the latest publish, for publishing and the
+ * search sync: every entry (a copy: the snapshot's own map moves on with the next catch-up, while a
+ * publish still reads it), the same snapshot's stories already revived (a publish patches them:
+ * lib/content/publish.ts) and its queries.
+ */
+export async function indexSnapshot(): Promise<{ entries: Map<string, { hash: string; data: unknown }>; stories: Story[]; queries: Queries }> {
   const snap = await currentSnapshot();
-  return { entries: new Map(snap.entries), stories: snap.content.stories };
+  return { entries: new Map(snap.entries), stories: snap.content.stories, queries: snap.queries };
 }
 
 /** The site's content as of now; one index read per request (React's cache). */

@@ -29,6 +29,11 @@ export interface PublishResult {
   issues: ContentIssue[];
   /** Paths written or removed (files whose text did not change are skipped). */
   changed: string[];
+  /**
+   * The slugs of the changed stories when nothing else changed (no author, tag or site file):
+   * search then re-indexes just those. Undefined when anything else changed.
+   */
+  storiesOnly?: string[];
   /** Cache tags of every page, list, feed and sitemap that showed or now shows a change. */
   tags: string[];
   /** Site paths to purge from an edge cache (the tags' main URLs). */
@@ -119,8 +124,11 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
   }
 
   // Across files: a removed section or author still in use, related links, headlines, redirects.
-  const changedSlugs = new Set(changed.flatMap((c) => { const kind = entryKind(c.path)!; return kind.kind === "story" ? [kind.slug] : []; }));
-  const storiesOnly = changedSlugs.size === changed.length;
+  const changedSlugs = changed.flatMap((c) => {
+    const kind = entryKind(c.path)!;
+    return kind.kind === "story" ? [kind.slug] : [];
+  });
+  const storiesOnly = changedSlugs.length === changed.length ? changedSlugs : undefined;
   // Out go the removed stories and the old versions of valid edits; an invalid edit keeps its old version, as `after` does.
   const revised = new Set(changedStories.map((s) => s.slug));
   const next =
@@ -138,7 +146,7 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
       if (!authorIds.has(id) && changed.some((c) => c.path === authorPath(id))) ctx.report({ severity: "error", file: label(authorPath(id)), message: `is removed, but ${story.file} still names "${id}" as an author`, fix: "Change that story's authors first." });
     }
   }
-  checkAcrossStories(ctx, next.stories, lineOf, storiesOnly ? changedSlugs : undefined);
+  checkAcrossStories(ctx, next.stories, lineOf, storiesOnly && new Set(storiesOnly));
   // Problems in files that did not change (a related link to a story just taken down) are warnings:
   // a takedown must always go through, and the site already leaves such links out.
   for (const issue of ctx.issues.slice(issuesBeforeCross)) {
@@ -187,5 +195,5 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
   }
   changedStories.forEach(show);
   if (tags.size) [FRONT_PATH, feedPath(), SITEMAP_PATH, NEWS_SITEMAP_PATH].forEach((p) => paths.add(p));
-  return { ok: true, issues, changed: result.changed, tags: [...tags].sort(), paths: [...paths].sort(), seq, bodyText };
+  return { ok: true, issues, changed: result.changed, storiesOnly, tags: [...tags].sort(), paths: [...paths].sort(), seq, bodyText };
 }

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { expireTags } from "@/lib/cache";
-import { content, indexEntries, indexSnapshot } from "@/lib/content";
-import { entryKind } from "@/lib/content/entries";
+import { indexSnapshot } from "@/lib/content";
 import { contentDirOf } from "@/lib/content/load";
 import { publishChanges } from "@/lib/content/publish";
 import { sharedStore } from "@/lib/content/store";
@@ -79,16 +78,15 @@ export async function POST(request: Request) {
     // Search follows in the same turn: exactly the stories whose search text changed. A failure
     // here does not undo the publish; the next publish (or content:index) catches search up.
     if (result.ok) {
-      // Stories only (no author, tag or site file): search re-indexes just those, from this
-      // server's own queries (content() catches its snapshot up with this publish first).
-      const slugs = result.changed.flatMap((p) => {
-        const kind = entryKind(p);
-        return kind?.kind === "story" ? [kind.slug] : [];
-      });
-      const only = slugs.length === result.changed.length ? { site: await content(), slugs } : undefined;
-      await syncSearch(sharedStore(), sharedSearch(), await indexEntries(), result.bodyText, only).catch((e) =>
-        console.error(`Search index not updated: ${(e as Error).message}`),
-      );
+      try {
+        // One snapshot, caught up with this publish. Stories only (no author, tag or site file):
+        // search re-indexes just those, from this server's own queries.
+        const after = await indexSnapshot();
+        const only = result.storiesOnly && { site: after.queries, slugs: result.storiesOnly };
+        await syncSearch(sharedStore(), sharedSearch(), after.entries, result.bodyText, only);
+      } catch (e) {
+        console.error(`Search index not updated: ${(e as Error).message}`);
+      }
     }
     return result;
   });

@@ -37,6 +37,7 @@ beforeEach(async () => {
   const first = await publish();
   expect(errorsOf(first.issues)).toEqual([]);
   expect(first.changed).toHaveLength(6);
+  expect(first.storiesOnly).toBeUndefined(); // authors and site files too: search compares every story
 });
 afterAll(removeFixtures);
 
@@ -52,6 +53,7 @@ describe.each([
     const result = await publish();
     expect(result.ok).toBe(true);
     expect(result.changed).toEqual(["articles/third-story.mdx"]);
+    expect(result.storiesOnly).toEqual(["third-story"]);
     expect(result.tags).toEqual(["author:ana-writer", "lists", "section:politics", "story:third-story", "tag:harbour"]);
     expect(result.paths).toEqual(expect.arrayContaining(["/articles/third-story", "/", "/feed.xml", "/sitemap.xml", "/sections/politics", "/tags/harbour"]));
     const changes = await store.changesSince(result.seq - 1);
@@ -109,6 +111,7 @@ describe.each([
     const result = await publish();
     expect(result.ok).toBe(true);
     expect(result.changed).toEqual(["articles/first-story.mdx"]);
+    expect(result.storiesOnly).toEqual(["first-story"]);
     expect(warningsOf(result.issues).map((i) => i.file)).toEqual(["content/articles/second-story.mdx"]);
     expect((await store.manifest()).has("articles/first-story.mdx")).toBe(false);
   });
@@ -131,5 +134,6 @@ describe.each([
     const result = await publish();
     expect(result.ok).toBe(true);
     expect(result.tags).toEqual(["site"]);
+    expect(result.storiesOnly).toBeUndefined();
   });
 });
