@@ -194,6 +194,24 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
       expect(await slugs("zymurgy")).toEqual([]);
     });
 
+    it("each hit's snippet is its own story's text", async () => {
+      const base = { dek: "d", section: "science", authors: ["A"], tags: [], status: "published" as const, version: "v" };
+      const words = ["alder", "birch", "cedar"];
+      await engine.index(
+        words.map((w, i) => ({
+          ...base,
+          slug: `zz-${w}`,
+          title: `Note ${w}`,
+          body: `A ${w} grove where the gyrfalcon nests.`,
+          publishedAt: new Date(NOW.getTime() - (i + 1) * 3_600_000),
+        })),
+      );
+      const found = await search("gyrfalcon");
+      expect(found.hits.map((h) => h.slug)).toEqual(words.map((w) => `zz-${w}`));
+      found.hits.forEach((h, i) => expect(h.snippet).toContain(`${words[i]} grove`));
+      await engine.remove(words.map((w) => `zz-${w}`));
+    });
+
     it("a common word: the count stops past MAX_COUNTED and says so, and an old story named in its headline still leads", async () => {
       const base = { dek: "d", section: "science", authors: ["A"], tags: [], status: "published" as const, version: "v" };
       const mentions = Array.from({ length: MAX_COUNTED + 100 }, (_, i) => ({
@@ -210,17 +228,27 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
         body: "Botanists counted it.",
         publishedAt: new Date("2020-01-01T00:00:00Z"),
       };
-      await engine.index([...mentions, named]);
+      // Named in its headline too, but its body has a word the reader excludes.
+      const excluded = { ...named, slug: "zz-named-excluded", title: "Quillwort survey ends", body: "Surveyors left the marsh." };
+      await engine.index([...mentions, named, excluded]);
       const found = await search("quillwort");
       expect(found).toMatchObject({ total: MAX_COUNTED, more: true, pageCount: MAX_COUNTED / 20 });
-      expect(found.hits[0].slug).toBe("zz-named");
+      expect(
+        found.hits
+          .map((h) => h.slug)
+          .slice(0, 2)
+          .sort(),
+      ).toEqual(["zz-named", "zz-named-excluded"]);
+      const without = await search("quillwort -surveyors");
+      expect(without.hits[0].slug).toBe("zz-named");
+      expect(without.hits.map((h) => h.slug)).not.toContain("zz-named-excluded");
       const newest = await search("quillwort", PUBLIC, { sort: "newest" });
       expect(newest.hits.map((h) => h.slug).slice(0, 2)).toEqual(["zz-mention-0", "zz-mention-1"]);
       const last = await search("quillwort", PUBLIC, { page: MAX_COUNTED / 20 });
       expect(last.hits).toHaveLength(20);
       const few = await search("xerophyte");
       expect(few).toMatchObject({ total: 1, more: false });
-      expect((await syncSearch(store, engine)).removed).toHaveLength(mentions.length + 1);
+      expect((await syncSearch(store, engine)).removed).toHaveLength(mentions.length + 2);
     }, 60_000);
 
     it("a publish of stories only re-indexes just those, and removes one whose file is gone", async () => {
