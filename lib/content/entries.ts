@@ -27,15 +27,15 @@ export function reviveStory(data: unknown): Story {
   return { ...s, publishedAt: new Date(s.publishedAt), updatedAt: s.updatedAt ? new Date(s.updatedAt) : undefined };
 }
 
-/**
- * The Content the entries hold. `revived`: the stories already revived and sorted newest first (a
- * server's patched snapshot), so a publish does not revive the whole archive again.
- */
 /** Sorts stories in place as Content.stories holds them: newest first, then by slug. */
 export function byNewest(stories: Story[]): Story[] {
   return stories.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
 }
 
+/**
+ * The Content the entries hold. `revived`: the stories already revived and sorted newest first (a
+ * server's patched snapshot), so a publish does not revive the whole archive again.
+ */
 export function contentFromEntries(entries: Map<string, { data: unknown }>, revived?: Story[]): Content {
   const site = entries.get("site.yaml")?.data as SiteConfig | undefined;
   const stories: Story[] = revived ?? [];

@@ -139,11 +139,12 @@ export async function publishChanges(store: ContentStore, changes: FileChange[],
   const sitesChanged = changed.some((c) => entryKind(c.path)!.kind === "site");
   const issuesBeforeCross = ctx.issues.length;
   // A section or an author removed: only a publish that changes a site or author file can do that.
-  if (!storiesOnly)
+  if (!storiesOnly) {
     for (const story of next.stories) {
-    if (sitesChanged && !sectionIds.has(story.section)) ctx.report({ severity: "error", file: label("sections.yaml"), message: `no longer declares the section "${story.section}", which ${story.file} uses`, fix: "Keep the section, or move its stories to another one first." });
-    for (const id of story.authors) {
-      if (!authorIds.has(id) && changed.some((c) => c.path === authorPath(id))) ctx.report({ severity: "error", file: label(authorPath(id)), message: `is removed, but ${story.file} still names "${id}" as an author`, fix: "Change that story's authors first." });
+      if (sitesChanged && !sectionIds.has(story.section)) ctx.report({ severity: "error", file: label("sections.yaml"), message: `no longer declares the section "${story.section}", which ${story.file} uses`, fix: "Keep the section, or move its stories to another one first." });
+      for (const id of story.authors) {
+        if (!authorIds.has(id) && changed.some((c) => c.path === authorPath(id))) ctx.report({ severity: "error", file: label(authorPath(id)), message: `is removed, but ${story.file} still names "${id}" as an author`, fix: "Change that story's authors first." });
+      }
     }
   }
   checkAcrossStories(ctx, next.stories, lineOf, storiesOnly && new Set(storiesOnly));

@@ -36,6 +36,7 @@ import {
 /** search_text's columns, and search_head's (the small index of what names a story). */
 const TEXT_COLUMNS = ["title", "dek", "body", "authors", "tags"];
 const HEAD_COLUMNS = ["title", "dek", "authors", "tags"];
+type FtsTable = "search_text" | "search_head";
 /** BM25 weights of TEXT_COLUMNS (search_head's columns weigh the same). */
 const WEIGHTS = [8, 4, 1, 4, 4];
 /** Candidates ranked when a query has more than MAX_COUNTED matches: the newest this many of each kind. */
@@ -171,11 +172,7 @@ export function openSqliteSearch(file: string): SearchEngine {
    * lead, ranked by BM25 over those columns and by recency; then the newest RANKED matches, newest
    * first. In the order the page shows them.
    */
-  function rankCandidates(
-    fromTable: (table: "search_text" | "search_head") => string,
-    params: Record<string, string | number>,
-    exclude?: string,
-  ): DocRow[] {
+  function rankCandidates(fromTable: (table: FtsTable) => string, params: Record<string, string | number>, exclude?: string): DocRow[] {
     const newest = prepared(
       `SELECT d.id, d.slug, d.status, d.published_at FROM ${fromTable("search_text")} ORDER BY search_text.rowid DESC LIMIT ${RANKED}`,
     ).all(params) as DocRow[];
@@ -242,7 +239,7 @@ export function openSqliteSearch(file: string): SearchEngine {
       params.exclude = exclude;
     }
     // A full-text table and its filters (the date range as a rowid range: FTS5 starts there).
-    const fromTable = (table: "search_text" | "search_head") => {
+    const fromTable = (table: FtsTable) => {
       const where = [`${table} MATCH @match`, ...(request.since ? [`${table}.rowid >= @sinceId`] : []), ...filters];
       return `${table} JOIN search_docs d ON d.id = ${table}.rowid WHERE ${where.join(" AND ")}`;
     };
