@@ -1,6 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./e2e/chromium";
 import { E2E_ORIGIN, E2E_PORT, e2eEnv } from "./e2e/server-env";
+import { NEXT_LISTEN_HOST, nextListenEnv } from "./ops/listen-host";
 
 /**
  * End-to-end tests against the real production build (`npm run test:build` runs before, in
@@ -60,13 +61,13 @@ export default defineConfig({
     { name: "publish", testMatch: PUBLISHING_SPECS, dependencies: ["phone", "desktop"], workers: 1, use: desktop },
   ],
   webServer: {
-    command: `node_modules/.bin/next start -p ${E2E_PORT} -H 127.0.0.1`,
+    command: `node_modules/.bin/next start -p ${E2E_PORT} -H ${NEXT_LISTEN_HOST}`,
     url: `${E2E_ORIGIN}/`,
     reuseExistingServer: false,
     timeout: 60_000,
     // Canonical URLs, feeds and sitemaps name the server under test (SITE_URL), as they would in
     // production; the index and the content copy are the ones `npm run test:build` prepared.
-    env,
+    env: { ...env, ...nextListenEnv() },
     stdout: "ignore",
     stderr: "pipe",
   },

@@ -32,6 +32,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { generateArchive } from "./archive";
+import { NEXT_LISTEN_HOST, nextListenEnv } from "../ops/listen-host";
 import { copyRepo, ROOT } from "../ops/topology";
 
 const TMP = path.join(ROOT, "bench", ".tmp");
@@ -256,9 +257,9 @@ async function timedGet(url: string): Promise<{ ms: number; status: number }> {
 async function startServer(dir: string): Promise<{ child: ChildProcess; ms: number }> {
   const start = performance.now();
   const log = fs.openSync(path.join(dir, "server.log"), "w");
-  const child = spawn(path.join(dir, "node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  const child = spawn(path.join(dir, "node_modules/.bin/next"), ["start", "-p", String(PORT), "-H", NEXT_LISTEN_HOST], {
     cwd: dir,
-    env: baseEnv(dir),
+    env: { ...baseEnv(dir), ...nextListenEnv() },
     detached: true,
     stdio: ["ignore", log, log],
   });

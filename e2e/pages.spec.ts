@@ -1,10 +1,11 @@
 import { expect, PAGE_TYPES, test } from "./fixtures";
+import { LIVE_SLUG } from "./sample-pages";
 import { ROOT } from "./publishing";
 import { E2E_CONTENT_DIR } from "./server-env";
 import { FEED_SIZE } from "../lib/feed/build";
 import { loadContent } from "../lib/content/load";
 import { createQueries } from "../lib/content/queries";
-import { articlePath, feedPath, FRONT_PATH } from "../lib/routes";
+import { articlePath, feedPath, FRONT_PATH, livePagePath } from "../lib/routes";
 
 test("front page: lead story, top stories, then the latest by section", async ({ page }) => {
   await page.goto(PAGE_TYPES.front);
@@ -101,6 +102,19 @@ test.describe("unknown and malformed URLs are real 404s", () => {
       expect(html).not.toMatch(/at \w+ \(|node_modules|\/work\//);
     });
   }
+
+  // The proxy's rewrites (the 404 page, a live story's older updates) are served in-process. Were one
+  // fetched over HTTP from the server itself, it would go out as https behind a TLS-terminating
+  // proxy and fail against the plain-HTTP port: a 500 (ops/listen-host.ts).
+  test("rewrites stay in-process behind a TLS-terminating proxy", async ({ request }) => {
+    const headers = { "X-Forwarded-Proto": "https" };
+    const missing = await request.get(PAGE_TYPES.notFound, { headers });
+    expect(missing.status()).toBe(404);
+    expect(await missing.text()).toContain("find that page");
+    const olderUpdates = await request.get(livePagePath(LIVE_SLUG, 2), { headers });
+    expect(olderUpdates.status()).toBe(200);
+    expect(await olderUpdates.text()).toContain('name="robots" content="noindex');
+  });
 
   test("the 404 page helps the reader on", async ({ page }) => {
     const res = await page.goto(PAGE_TYPES.notFound);

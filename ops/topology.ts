@@ -24,6 +24,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { publishSecret } from "../lib/publish/secret";
+import { NEXT_LISTEN_HOST, nextListenEnv } from "./listen-host";
 import { initPostgresCluster, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "./postgres";
 
 // CommonJS under tsx and Playwright (the package is not "type": "module"), so __dirname is there.
@@ -410,7 +411,8 @@ export function startNext({
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      HOSTNAME: NEXT_LISTEN_HOST,
+      ...nextListenEnv(),
       // Only nginx reaches the servers, and it always sets X-Forwarded-Proto (lib/preview/reader-scheme.ts).
       LEDGER_TRUST_PROXY: "1",
       ...env,
