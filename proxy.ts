@@ -10,9 +10,9 @@ const LIVE_PAGE_HEADER = "x-ledger-live-page";
  * Next's router answers it with a 500 (vercel/next.js#92527). Answer it as what it is: a 404.
  */
 /**
- * The static 404 page, with a 404 status. Built from the request's own URL object, so Next serves
- * it in-process: a URL built from request.url can name another origin (the server's own address
- * behind nginx), which Next treats as an external rewrite and fetches over HTTP.
+ * The static 404 page, with a 404 status. A rewrite to the request's own URL object, served
+ * in-process as long as the server was told to listen on "localhost" (ops/listen-host.ts says why
+ * not "127.0.0.1").
  */
 function notFoundPage(request: NextRequest) {
   const url = request.nextUrl.clone();
@@ -63,7 +63,8 @@ export async function proxy(request: NextRequest) {
         const url = request.nextUrl.clone();
         url.pathname = liveUpdatesPagePath(route.slug, page);
         url.search = "";
-        // Marked, in case the proxy sees the rewritten request too.
+        // Marked, so that the page still works on a server that fetches the rewrite over HTTP and
+        // so sees it here a second time (one told "127.0.0.1": ops/listen-host.ts).
         const headers = new Headers(request.headers);
         headers.set(LIVE_PAGE_HEADER, "1");
         response = NextResponse.rewrite(url, { request: { headers } });
