@@ -55,8 +55,11 @@ const HTML_BYTES: Record<PageType, number> = {
  * JavaScript every page loads, gzipped file by file as it is sent: only the framework (React, the
  * App Router, the Turbopack runtime), the same on every page type; no page has an island of its own
  * yet. 3.6 KB and 2 files less since links are plain <a> (next/link was the only client component).
+ * Raised from 175,000 (23 bytes of headroom) when instrumentation.ts came: the framework's code is
+ * the same, but Turbopack's module ids in it grew from 5 to 6 digits (the build's module graph grew),
+ * 431 bytes raw and 208 to 308 gzip. The 500 bytes keep one such step from failing the budget again.
  */
-const JS_GZIP_BYTES = 175_000;
+const JS_GZIP_BYTES = 175_500;
 const SCRIPTS = 6;
 /**
  * Islands (a page's own client components) over the framework, gzipped, and their files. The story
