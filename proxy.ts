@@ -6,21 +6,26 @@ const DRAFT_MODE_COOKIE = "__prerender_bypass";
 const LIVE_PAGE_HEADER = "x-ledger-live-page";
 
 /**
+ * A path of this site as a rewrite target: the request's own URL object with the new path. Next
+ * serves such a rewrite in-process as long as the server was told to listen on "localhost"
+ * (ops/listen-host.ts says why not "127.0.0.1").
+ */
+function rewriteUrl(request: NextRequest, pathname: string) {
+  const url = request.nextUrl.clone();
+  url.pathname = pathname;
+  url.search = "";
+  return url;
+}
+
+/** The static 404 page, with a 404 status. */
+function notFoundPage(request: NextRequest) {
+  return NextResponse.rewrite(rewriteUrl(request, NOT_FOUND_PATH), { status: 404 });
+}
+
+/**
  * Runs before routing. A URL whose percent-escapes do not decode (e.g. a slug ending in %E0%A4%A) cannot name any page, but
  * Next's router answers it with a 500 (vercel/next.js#92527). Answer it as what it is: a 404.
  */
-/**
- * The static 404 page, with a 404 status. A rewrite to the request's own URL object, served
- * in-process as long as the server was told to listen on "localhost" (ops/listen-host.ts says why
- * not "127.0.0.1").
- */
-function notFoundPage(request: NextRequest) {
-  const url = request.nextUrl.clone();
-  url.pathname = NOT_FOUND_PATH;
-  url.search = "";
-  return NextResponse.rewrite(url, { status: 404 });
-}
-
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (pathname.includes("%")) {
@@ -60,14 +65,11 @@ export async function proxy(request: NextRequest) {
       const page = /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : NaN;
       if (!(page <= pages)) return notFoundPage(request);
       if (page > 1) {
-        const url = request.nextUrl.clone();
-        url.pathname = liveUpdatesPagePath(route.slug, page);
-        url.search = "";
         // Marked, so that the page still works on a server that fetches the rewrite over HTTP and
         // so sees it here a second time (one told "127.0.0.1": ops/listen-host.ts).
         const headers = new Headers(request.headers);
         headers.set(LIVE_PAGE_HEADER, "1");
-        response = NextResponse.rewrite(url, { request: { headers } });
+        response = NextResponse.rewrite(rewriteUrl(request, liveUpdatesPagePath(route.slug, page)), { request: { headers } });
       }
     }
   }

@@ -45,11 +45,8 @@ interface SnapshotState {
  * not use a snapshot built by the code it replaced.
  */
 const SHARED_STATE = Symbol.for("meridian-ledger.content-snapshot");
-const state: SnapshotState =
-  process.env.NODE_ENV === "production"
-    ? (((globalThis as Record<symbol, unknown>)[SHARED_STATE] as SnapshotState | undefined) ??
-      ((globalThis as Record<symbol, unknown>)[SHARED_STATE] = { warnedAt: 0 } satisfies SnapshotState))
-    : { warnedAt: 0 };
+const processWide = globalThis as unknown as Record<typeof SHARED_STATE, SnapshotState | undefined>;
+const state: SnapshotState = process.env.NODE_ENV === "production" ? (processWide[SHARED_STATE] ??= { warnedAt: 0 }) : { warnedAt: 0 };
 
 const emptyIndex = () => new Error(`The content index at ${indexLocation()} is empty: run \`npm run content:index\` (npm run build does it first).`);
 
