@@ -2,7 +2,8 @@
  * A PostgreSQL cluster of our own, for the shared search engine (lib/search/postgres.ts): the
  * production topology runs one in its run directory (ops/topology.ts), and the engine's unit test
  * runs a throwaway one. Debian's `postgresql` package (PostgreSQL 15 on bookworm) provides the
- * binaries under /usr/lib/postgresql/<version>/bin, and the `unaccent` extension with them.
+ * binaries under /usr/lib/postgresql/<version>/bin, and the `unaccent` extension with them; the
+ * RUM index extension the engine needs comes from postgresql-<version>-rum (missingRumPackage).
  *
  * The cluster listens on 127.0.0.1 only, with no Unix socket, and trusts loopback connections (as
  * the topology's Redis does): it holds a search index made from public content files. As root,
@@ -25,6 +26,17 @@ export function postgresBinDir(): string | undefined {
     .filter((v) => fs.existsSync(path.join(root, v, "bin", "postgres")) && fs.existsSync(path.join(root, v, "bin", "initdb")))
     .sort((a, b) => Number(b) - Number(a));
   return versions.length ? path.join(root, versions[0], "bin") : undefined;
+}
+
+/**
+ * The Debian package of the RUM index extension for the installed PostgreSQL, when it is missing
+ * (lib/search/postgres.ts indexes with it); undefined when it is installed or PostgreSQL is not.
+ */
+export function missingRumPackage(): string | undefined {
+  const binDir = postgresBinDir();
+  if (!binDir) return undefined;
+  const version = path.basename(path.dirname(binDir));
+  return fs.existsSync(`/usr/share/postgresql/${version}/extension/rum.control`) ? undefined : `postgresql-${version}-rum`;
 }
 
 /** uid/gid to run postgres as: the postgres user when we are root, else ourselves (undefined). */

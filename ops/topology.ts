@@ -25,7 +25,7 @@ import net from "node:net";
 import path from "node:path";
 import { publishSecret } from "../lib/publish/secret";
 import { NEXT_LISTEN_HOST, nextListenEnv } from "./listen-host";
-import { initPostgresCluster, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "./postgres";
+import { initPostgresCluster, missingRumPackage, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "./postgres";
 
 // CommonJS under tsx and Playwright (the package is not "type": "module"), so __dirname is there.
 export const ROOT = path.resolve(__dirname, "..");
@@ -53,22 +53,27 @@ const isRoot = () => process.getuid?.() === 0;
 /** The path of a system binary (nginx is in /usr/sbin, often not on a user's PATH). */
 export const bin = (name: string): string => SYSTEM_BIN_DIRS.map((d) => path.join(d, name)).find((p) => fs.existsSync(p)) ?? name;
 
-/** nginx, redis-server and postgresql from Debian; installed with apt-get when we are root and they are missing. */
+/** nginx, redis-server, postgresql and its RUM extension from Debian; installed with apt-get when we are root and they are missing. */
 export function ensureSystemPackages({ log = console.log }: { log?: Log } = {}): void {
   const have = (name: string) => SYSTEM_BIN_DIRS.some((d) => fs.existsSync(path.join(d, name)));
   const need = ["nginx", "redis-server"].filter((name) => !have(name));
   if (!postgresBinDir()) need.push("postgresql");
-  if (need.length === 0) return;
-  if (isRoot() && fs.existsSync("/usr/bin/apt-get")) {
-    log(`Installing from Debian: ${need.join(" ")}`);
-    execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...need], {
+  let updated = false;
+  const install = (packages: string[]) => {
+    if (!isRoot() || !fs.existsSync("/usr/bin/apt-get"))
+      throw new Error(`Missing ${packages.join(" and ")}. Install them first: sudo apt-get install -y ${packages.join(" ")}`);
+    log(`Installing from Debian: ${packages.join(" ")}`);
+    if (!updated) execFileSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
+    updated = true;
+    execFileSync("apt-get", ["install", "-y", "-qq", "--no-install-recommends", ...packages], {
       stdio: "inherit",
       env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
     });
-    return;
-  }
-  throw new Error(`Missing ${need.join(" and ")}. Install them first: sudo apt-get install -y ${need.join(" ")}`);
+  };
+  if (need.length) install(need);
+  // Its package name carries the PostgreSQL version, known once PostgreSQL is installed.
+  const rum = missingRumPackage();
+  if (rum) install([rum]);
 }
 
 /** What copyRepo leaves out: installed or built output, and the copies themselves. */

@@ -3,23 +3,24 @@
  * and an archive past one machine. Selected by LEDGER_SEARCH=postgres://... (lib/search/index.ts).
  *
  * One table, <schema>.search_docs: what filters, sorting and visibility need, the text (for
- * snippets) and a weighted tsvector with a GIN index. The text search configuration
- * <schema>.ledger_english is Postgres's `english` (Snowball stemming: "ferries" finds "ferry") with
- * the `unaccent` dictionary in front, so "Tomas" finds "Tomáš" (unaccent ships in Debian's
- * postgresql-15 package, as part of its contrib modules).
+ * snippets) and a weighted tsvector. The text search configuration <schema>.ledger_english is
+ * Postgres's `english` (Snowball stemming: "ferries" finds "ferry") with the `unaccent` dictionary in
+ * front, so "Tomas" finds "Tomáš" (unaccent ships in Debian's postgresql-15 package, as part of its
+ * contrib modules).
+ *
+ * The vector's index is RUM (the `rum` extension, Debian's postgresql-15-rum), not GIN, because a
+ * GIN index holds no word positions: with it, testing a phrase, excluding a word and ranking a
+ * match all read the story's whole tsvector (kilobytes, stored compressed out of line), about 35 to
+ * 190 µs a story, and a common word over 100,000 stories has 60,000 of them. RUM keeps the
+ * positions in the index, so phrases and exclusions are decided there, and it returns matches in
+ * rank order (`tsv <=> query`, weights A headline; B standfirst, authors, tags; D body): a page of
+ * results reads about 20 rows. Among equally ranked stories the newer comes first (a tie-break, not
+ * the SQLite engine's recency factor, which would need every match's vector again).
  *
  * Queries are built from a ParsedQuery only (lib/search/query.ts), every term a bound parameter
- * through phraseto_tsquery: no reader's character is ever tsquery syntax or SQL. Ranking is
- * ts_rank over the weights (headline A; standfirst, authors and tags B; body D), scaled up a little
- * for recent stories, as the SQLite engine does; snippets are ts_headline over the body (or the
- * other columns when the body has none of the terms), for the page's rows only.
- *
- * A query's cost is bounded whatever the archive's size. Testing and ranking a match means reading
- * its whole tsvector (kilobytes, stored compressed out of line), so a common word over 100,000
- * stories would read them all. Instead: the count stops at MAX_COUNTED (the page says "more than"),
- * and relevance ranks a candidate set: the newest RANKED matches, plus the newest RANKED whose
- * headline, standfirst, authors or tags match (head_tsv, a small vector with its own index), so an
- * old story named in its headline is not lost behind a thousand newer mentions in passing.
+ * through phraseto_tsquery: no reader's character is ever tsquery syntax or SQL. Snippets are
+ * ts_headline over the body (or the other columns when the body has none of the terms), for the
+ * page's rows only. The count stops at MAX_COUNTED (the page says "more than").
  */
 import pg from "pg";
 import { isVisible, storyState, type View } from "../content/visibility";
@@ -35,14 +36,9 @@ import {
   type SearchResults,
 } from "./types";
 
-/** Same shape as the SQLite engine's boost: a story published now scores up to 25 % higher, half that after 30 days. */
-const RECENCY_BOOST = 0.25;
-const RECENCY_DAYS = 30;
-/** ts_rank weights of {D, C, B, A}: body, (unused), standfirst/authors/tags, headline. */
-const WEIGHTS = "{0.1, 0.2, 0.5, 1.0}";
 const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=32, MinWords=12, MaxFragments=1, FragmentDelimiter="…"`;
-/** Matches ranked by relevance, from each of the two candidate sets (see the header). */
-const RANKED = 1000;
+/** Rows read in rank order past the page's end, so that equally ranked stories at its edge are put newest first. */
+const TIE_MARGIN = 20;
 /** Rows written per INSERT. */
 const WRITE_BATCH = 100;
 
@@ -94,12 +90,39 @@ interface Row {
 
 export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSize?: number } = {}): SearchEngine {
   const { connectionString, schema } = parsePostgresLocation(location);
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, application_name: "ledger-search" });
+  // Every query here has an index that bounds its cost; the planner's estimate for a phrase can be
+  // off by thousands of rows, and a sequential scan would read every story's vector. JIT compiling
+  // costs more than these queries take.
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    idleTimeoutMillis: 30_000,
+    application_name: "ledger-search",
+    options: "-c enable_seqscan=off -c jit=off",
+  });
   // A dropped connection must not crash the server: the next query opens another one.
   pool.on("error", () => {});
+
   const s = `"${schema}"`;
   const cfg = `'${schema}.ledger_english'::regconfig`;
 
+  /** The schema holding RUM's operator and operator class: where the extension was created (public, unless an administrator chose another). */
+  let rum = "";
+  async function createRum(client: pg.PoolClient) {
+    try {
+      await client.query("CREATE EXTENSION IF NOT EXISTS rum");
+    } catch (e) {
+      throw new Error(
+        `PostgreSQL search needs the RUM index extension: install it on the database server (Debian: sudo apt-get install -y postgresql-15-rum) and run CREATE EXTENSION rum as a superuser. (${(e as Error).message})`,
+      );
+    }
+    const { rows } = await client.query<{ nspname: string }>(
+      "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'rum'",
+    );
+    rum = `"${rows[0].nspname.replace(/"/g, '""')}"`;
+  }
+
+  const rumIndex = () => `CREATE INDEX IF NOT EXISTS search_docs_rum ON ${s}.search_docs USING rum (tsv ${rum}.rum_tsvector_ops)`;
   let ready: Promise<void> | undefined;
   /** Creates the schema once per database; servers starting together serialise on an advisory lock. */
   const setup = () =>
@@ -109,6 +132,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
         await client.query("BEGIN");
         await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}`]);
         await client.query("CREATE EXTENSION IF NOT EXISTS unaccent");
+        await createRum(client);
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
         const { rowCount } = await client.query(
           "SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE n.nspname = $1 AND c.cfgname = 'ledger_english'",
@@ -134,12 +158,11 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
             tags         text NOT NULL,
             tsv          tsvector COMPRESSION lz4 NOT NULL
           )`);
-        // Headline, standfirst, authors and tags alone: small enough to sit in the row (see the header).
-        await client.query(
-          `ALTER TABLE ${s}.search_docs ADD COLUMN IF NOT EXISTS head_tsv tsvector GENERATED ALWAYS AS (${headVector((n) => ["title", "dek", "", "authors", "tags"][n])}) STORED`,
-        );
-        await client.query(`CREATE INDEX IF NOT EXISTS search_docs_tsv ON ${s}.search_docs USING gin (tsv)`);
-        await client.query(`CREATE INDEX IF NOT EXISTS search_docs_head_tsv ON ${s}.search_docs USING gin (head_tsv)`);
+        // Earlier versions indexed the vector with GIN and kept a headline vector beside it.
+        await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_tsv`);
+        await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_tsv`);
+        await client.query(`ALTER TABLE ${s}.search_docs DROP COLUMN IF EXISTS head_tsv`);
+        await client.query(rumIndex());
         await client.query(`CREATE INDEX IF NOT EXISTS search_docs_by_date ON ${s}.search_docs (published_at DESC)`);
         await client.query("COMMIT");
       } catch (e) {
@@ -152,13 +175,10 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     })());
 
   /** Columns 0 to 4: title, dek, body, authors, tags. */
-  function headVector(p: (n: number) => string) {
-    return (
-      `setweight(to_tsvector(${cfg}, ${p(0)}), 'A') || setweight(to_tsvector(${cfg}, ${p(1)}), 'B') || ` +
-      `setweight(to_tsvector(${cfg}, ${p(3)}), 'B') || setweight(to_tsvector(${cfg}, ${p(4)}), 'B')`
-    );
-  }
-  const tsvector = (p: (n: number) => string) => `${headVector(p)} || setweight(to_tsvector(${cfg}, ${p(2)}), 'D')`;
+  const tsvector = (p: (n: number) => string) =>
+    `setweight(to_tsvector(${cfg}, ${p(0)}), 'A') || setweight(to_tsvector(${cfg}, ${p(1)}), 'B') || ` +
+    `setweight(to_tsvector(${cfg}, ${p(3)}), 'B') || setweight(to_tsvector(${cfg}, ${p(4)}), 'B') || ` +
+    `setweight(to_tsvector(${cfg}, ${p(2)}), 'D')`;
 
   async function index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
@@ -210,6 +230,20 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       .join(` ${join} `);
   }
 
+  /** The query without its terms that have no lexemes (stop words only), asked of the text search configuration itself. */
+  async function withLexemes(query: ParsedQuery): Promise<Pick<ParsedQuery, "include" | "exclude">> {
+    const terms = [...query.include, ...query.exclude];
+    if (!terms.length) return query;
+    const { rows } = await pool.query<{ i: string }>(
+      `SELECT i FROM unnest($1::text[]) WITH ORDINALITY AS t(text, i) WHERE numnode(phraseto_tsquery(${cfg}, t.text)) = 0`,
+      [terms.map((t) => t.text)],
+    );
+    if (!rows.length) return query;
+    const empty = new Set(rows.map((r) => Number(r.i) - 1));
+    const n = query.include.length;
+    return { include: query.include.filter((_, i) => !empty.has(i)), exclude: query.exclude.filter((_, i) => !empty.has(n + i)) };
+  }
+
   async function search(request: SearchRequest, view: View): Promise<SearchResults> {
     await setup();
     const perPage = request.perPage ?? SEARCH_PAGE_SIZE;
@@ -237,14 +271,19 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       params.push(request.since);
       where.push(`d.published_at >= $${params.length}`);
     }
-    const { include, exclude } = request.query;
-    if (exclude.length) where.push(`NOT (d.tsv @@ (${tsquery(exclude, params, "||")}))`);
-    const match = include.length ? `(${tsquery(include, params, "&&")})` : undefined;
-    const whereOf = (column?: "tsv" | "head_tsv") => {
-      const all = column && match ? [`d.${column} @@ ${match}`, ...where] : where;
-      return all.length ? `WHERE ${all.join(" AND ")}` : "";
-    };
-    const matching = whereOf("tsv");
+    // A term of stop words only ("what", "the by") has no lexemes and PostgreSQL ignores it; left
+    // in, it would turn "what -skarve" into a bare NOT, which no index can answer.
+    const { include, exclude } = await withLexemes(request.query);
+    if (!include.length && !exclude.length && request.query.include.length) return { hits: [], total: 0, more: false, page, pageCount: 1 };
+    // Excluded terms join the query (`a && !!b`), so the index decides them without reading a
+    // story's vector; with nothing to include they are a filter.
+    let match: string | undefined;
+    if (include.length) {
+      match = `(${tsquery(include, params, "&&")})`;
+      if (exclude.length) match = `(${match} && !!(${tsquery(exclude, params, "||")}))`;
+    } else if (exclude.length) where.push(`NOT (d.tsv @@ (${tsquery(exclude, params, "||")}))`);
+    const conditions = match ? [`d.tsv @@ ${match}`, ...where] : where;
+    const matching = conditions.length ? `WHERE ${conditions.join(" AND ")}` : "";
 
     // The count reads at most MAX_COUNTED + 1 matches: past that the page says "more than". It
     // runs beside the page's query, on another connection of the pool.
@@ -253,31 +292,30 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       params,
     );
 
-    const byScore = !!match && request.sort === "relevance";
     const offset = (page - 1) * perPage;
     const pageParams = [...params, perPage, offset];
     const limit = `LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
-    let candidates: string;
-    if (byScore) {
-      // Ranked: the two candidate sets of the header, each newest first and bounded.
-      const age = `greatest(0, extract(epoch FROM (${now()} - d.published_at)) / 86400.0)`;
-      const score = `ts_rank('${WEIGHTS}', d.tsv, ${match}) * (1.0 + ${RECENCY_BOOST} / (1.0 + ${age} / ${RECENCY_DAYS}.0))`;
-      // The headline matches come from head_tsv's index, then are sorted: walking the date index
-      // instead (the planner's choice under a LIMIT) reads one random heap page per story.
-      candidates = `WITH head AS MATERIALIZED (
-           SELECT d.slug, d.published_at FROM ${s}.search_docs d ${whereOf("head_tsv")}
-         ), candidate AS (
-           (SELECT slug FROM head ORDER BY published_at DESC LIMIT ${RANKED})
-           UNION
-           (SELECT d.slug FROM ${s}.search_docs d ${matching} ORDER BY d.published_at DESC LIMIT ${RANKED})
+    let pageOf: string;
+    if (match && request.sort === "relevance") {
+      // In rank order from the index, a little past the page, then equal ranks newest first.
+      const distance = `d.tsv OPERATOR(${rum}.<=>) ${match}`;
+      pageOf = `WITH ranked AS (
+           SELECT d.slug, d.published_at, ${distance} AS distance FROM ${s}.search_docs d ${matching}
+           ORDER BY ${distance} LIMIT ${offset + perPage + TIE_MARGIN}
          ), page AS (
-           SELECT d.slug, d.published_at, ${score} AS score
-           FROM candidate c JOIN ${s}.search_docs d ON d.slug = c.slug
-           ORDER BY score DESC, d.published_at DESC, d.slug ${limit}
+           SELECT slug, published_at, distance FROM ranked ORDER BY distance, published_at DESC, slug ${limit}
+         )`;
+    } else if (match) {
+      // Newest first: every match from the index, then sorted. Walking the date index instead (the
+      // planner's choice under a LIMIT) reads each story's vector, and for a rare phrase all of them.
+      pageOf = `WITH matches AS MATERIALIZED (
+           SELECT d.slug, d.published_at FROM ${s}.search_docs d ${matching}
+         ), page AS (
+           SELECT slug, published_at, 0 AS distance FROM matches ORDER BY published_at DESC, slug ${limit}
          )`;
     } else {
-      candidates = `WITH page AS (
-           SELECT d.slug, d.published_at, 0 AS score FROM ${s}.search_docs d ${matching}
+      pageOf = `WITH page AS (
+           SELECT d.slug, d.published_at, 0 AS distance FROM ${s}.search_docs d ${matching}
            ORDER BY d.published_at DESC, d.slug ${limit}
          )`;
     }
@@ -289,10 +327,10 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     const [{ rows }, count] = await Promise.all([
       offset < MAX_COUNTED
         ? pool.query<Row>(
-            `${candidates}
+            `${pageOf}
              SELECT d.slug, d.status, d.published_at${snippets}
              FROM page p JOIN ${s}.search_docs d ON d.slug = p.slug
-             ORDER BY p.score DESC, p.published_at DESC, p.slug`,
+             ORDER BY p.distance, p.published_at DESC, p.slug`,
             pageParams,
           )
         : { rows: [] as Row[] },
@@ -320,6 +358,21 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       if (!slugs.length) return;
       await setup();
       await pool.query(`DELETE FROM ${s}.search_docs WHERE slug = ANY($1::text[])`, [slugs]);
+    },
+    /**
+     * Writes many stories without the RUM index, then builds it once: RUM has no pending list as
+     * GIN has, and adding 100,000 stories to it row by row took 4 times as long as building it.
+     * Searches during the load are answered without the index (slowly); the first index of an
+     * archive runs before the servers start (content:index).
+     */
+    async bulkLoad(write) {
+      await setup();
+      await pool.query(`DROP INDEX IF EXISTS ${s}.search_docs_rum`);
+      try {
+        return await write();
+      } finally {
+        await pool.query(rumIndex());
+      }
     },
     async versions() {
       await setup();

@@ -23,6 +23,8 @@ import type { SearchDocument, SearchEngine } from "./types";
 const DOCUMENT_FORMAT = "1";
 /** Stories indexed per write. */
 const BATCH = 200;
+/** From this many stories to write, a sync is a bulk load (SearchEngine.bulkLoad). */
+const BULK = 5_000;
 
 export interface SyncResult {
   indexed: string[];
@@ -79,26 +81,33 @@ export async function syncSearch(
     batch = [];
   };
 
+  const changed: { story: Story; version: string; meta: { authors: string[]; tags: string[] } }[] = [];
   for (const story of stories) {
     wanted.add(story.slug);
     const m = meta(story);
     const version = versionOf(story, m);
-    if (have.get(story.slug) === version) continue;
-    batch.push({
-      slug: story.slug,
-      title: story.title,
-      dek: story.dek,
-      body: bodyText?.get(storyPath(story.slug)) ?? (await storedBodyText(story)),
-      section: story.section,
-      authors: m.authors,
-      tags: m.tags,
-      publishedAt: story.publishedAt,
-      status: story.status,
-      version,
-    });
-    if (batch.length >= BATCH) await flush();
+    if (have.get(story.slug) !== version) changed.push({ story, version, meta: m });
   }
-  await flush();
+  const write = async () => {
+    for (const { story, version, meta: m } of changed) {
+      batch.push({
+        slug: story.slug,
+        title: story.title,
+        dek: story.dek,
+        body: bodyText?.get(storyPath(story.slug)) ?? (await storedBodyText(story)),
+        section: story.section,
+        authors: m.authors,
+        tags: m.tags,
+        publishedAt: story.publishedAt,
+        status: story.status,
+        version,
+      });
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+  };
+  if (changed.length >= BULK && search.bulkLoad) await search.bulkLoad(write);
+  else await write();
 
   result.removed = (only ? only.slugs : [...have.keys()]).filter((slug) => !wanted.has(slug)).sort();
   if (result.removed.length) await search.remove(result.removed);

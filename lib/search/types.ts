@@ -67,6 +67,11 @@ export interface SearchEngine {
   /** Adds or replaces these stories (by slug), in one write. */
   index(docs: SearchDocument[]): Promise<void>;
   remove(slugs: string[]): Promise<void>;
+  /**
+   * Runs `write`, a sync writing many stories (a first index of an archive), in the engine's
+   * fastest way to load them; engines without one just run it.
+   */
+  bulkLoad?<T>(write: () => Promise<T>): Promise<T>;
   /** slug -> version of every story in the index. */
   versions(): Promise<Map<string, string>>;
   /** Stories matching the request that `view` may see, best first (or newest first). */

@@ -72,6 +72,10 @@ export function searchEngineSuite(name: string, open: () => Promise<SearchEngine
       const without = await slugs("-otters", PUBLIC, { perPage: 100 });
       expect(without).not.toContain("orlen-river-otters-return");
       expect(without.length).toBe(all.total - 1);
+      // A common word ("the", a stop word to PostgreSQL) with an exclusion: results, never that story.
+      const common = await slugs("the -otters", PUBLIC, { perPage: 100 });
+      expect(common.length).toBeGreaterThan(5);
+      expect(common).not.toContain("orlen-river-otters-return");
     });
 
     it("never finds a hidden story without preview", async () => {

@@ -1,7 +1,7 @@
 /**
  * The engine suite against the shared engine: a throwaway PostgreSQL cluster on loopback (port
  * LEDGER_TEST_PG_PORT, default 5442) in a temp dir, stopped and removed afterwards. Skipped, with a
- * message saying so, only when Debian's postgresql is not installed; `.ci/run` installs it and sets
+ * message saying so, only when Debian's postgresql or its RUM extension is not installed; `.ci/run` installs it and sets
  * LEDGER_REQUIRE_POSTGRES=1 (as does CI=1), with which a missing PostgreSQL fails the run instead.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -9,15 +9,18 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { initPostgresCluster, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "../../../ops/postgres";
+import { initPostgresCluster, missingRumPackage, postgresBinDir, postgresCommand, postgresReady, postgresUrl } from "../../../ops/postgres";
+import pg from "pg";
 import { openPostgresSearch, parsePostgresLocation, redactUrl } from "../postgres";
+import { parseQuery } from "../query";
 import { searchEngineSuite } from "./engine-suite";
 
 const PORT = Number(process.env.LEDGER_TEST_PG_PORT || 5442);
-const installed = postgresBinDir() !== undefined;
+const missing = postgresBinDir() === undefined ? "postgresql" : missingRumPackage();
+const installed = missing === undefined;
 if (!installed && (process.env.CI || process.env.LEDGER_REQUIRE_POSTGRES))
-  throw new Error("PostgreSQL is not installed (sudo apt-get install -y postgresql); .ci/run installs it.");
-if (!installed) console.warn("SKIPPED: the PostgreSQL search engine tests need Debian's postgresql (sudo apt-get install -y postgresql).");
+  throw new Error(`PostgreSQL or its RUM extension is not installed (sudo apt-get install -y ${missing}); .ci/run installs them.`);
+if (!installed) console.warn(`SKIPPED: the PostgreSQL search engine tests need Debian's ${missing} (sudo apt-get install -y ${missing}).`);
 
 describe.skipIf(!installed)("PostgreSQL full-text search", () => {
   let dir: string;
@@ -56,6 +59,42 @@ describe.skipIf(!installed)("PostgreSQL full-text search", () => {
     expect(parsePostgresLocation("postgres://u@h:1/db").schema).toBe("ledger_search");
     expect(() => parsePostgresLocation('postgres://u@h:1/db?schema=a";drop')).toThrow(/identifier/);
     expect(redactUrl("postgres://u:secret@h:1/db")).not.toContain("secret");
+  });
+
+  it("a bulk load writes without the RUM index and builds it again, also when the write fails", async () => {
+    const schema = "bulk";
+    const engine = openPostgresSearch(postgresUrl(PORT, schema));
+    const client = new pg.Client({ connectionString: postgresUrl(PORT, schema).replace(/\?.*$/, "") });
+    await client.connect();
+    const rumIndexes = async () =>
+      (await client.query("SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING rum%'", [schema])).rows.length;
+    try {
+      const doc = (i: number) => ({
+        slug: `bulk-${i}`,
+        title: `Bulk story ${i}`,
+        dek: "d",
+        body: "Saltmarsh wardens counted the curlews.",
+        section: "science",
+        authors: ["A"],
+        tags: [],
+        status: "published" as const,
+        version: "v",
+        publishedAt: new Date(Date.now() - (i + 1) * 60_000),
+      });
+      const during = await engine.bulkLoad!(async () => {
+        await engine.index(Array.from({ length: 50 }, (_, i) => doc(i)));
+        return rumIndexes();
+      });
+      expect(during).toBe(0);
+      expect(await rumIndexes()).toBe(1);
+      const found = await engine.search({ query: parseQuery('"counted the curlews"'), sort: "relevance", page: 1 }, { now: new Date() });
+      expect(found.total).toBe(50);
+      await expect(engine.bulkLoad!(() => Promise.reject(new Error("write failed")))).rejects.toThrow("write failed");
+      expect(await rumIndexes()).toBe(1);
+    } finally {
+      await client.end();
+      await engine.close();
+    }
   });
 
   it("servers starting together create the schema once", async () => {
