@@ -54,13 +54,14 @@ const HTML_BYTES: Record<PageType, number> = {
 /**
  * JavaScript every page loads, gzipped file by file as it is sent: only the framework (React, the
  * App Router, the Turbopack runtime), the same on every page type; no page has an island of its own
- * yet. 3.6 KB and 2 files less since links are plain <a> (next/link was the only client component).
- * Raised from 175,000 (23 bytes of headroom) when instrumentation.ts came: the framework's code is
- * the same, but Turbopack's module ids in it grew from 5 to 6 digits (the build's module graph grew),
- * 431 bytes raw and 208 to 308 gzip. The 500 bytes keep one such step from failing the budget again.
+ * yet. Counted as a browser that runs modules loads it: the `noModule` polyfill file (core-js,
+ * 39.5 KB gzip) is fetched only by browsers without modules, so it is left out here (and checked to
+ * stay noModule); until 2026-12-03 it was counted, and the budget was 175,500 over 6 files. Today:
+ * 135,564 bytes over 5 files; the 436 bytes of headroom take one step of Turbopack's module ids
+ * (5 to 6 digits cost 208 to 308 bytes gzip when the build's module graph grew).
  */
-const JS_GZIP_BYTES = 175_500;
-const SCRIPTS = 6;
+const JS_GZIP_BYTES = 136_000;
+const SCRIPTS = 5;
 /**
  * Islands (a page's own client components) over the framework, gzipped, and their files. The story
  * route carries the LiveUpdates island (components/live/LiveUpdates.tsx, 1.4 KB gzip) on every
@@ -74,12 +75,12 @@ const PRELOADED_FONT_BYTES = 53_000;
 
 const gzipSize = (body: Buffer) => zlib.gzipSync(body).length;
 
-/** Every script a page loads or preloads, with its gzipped size. */
+/** Every script a page loads or preloads (not the noModule ones, which browsers with modules skip), with its gzipped size. */
 async function scriptsOf(html: string, request: APIRequestContext): Promise<Map<string, number>> {
   const srcs = new Set<string>();
   for (const [, attrs] of html.matchAll(/<script\b([^>]*)>/g)) {
     const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
-    if (src) srcs.add(src.replace(/&amp;/g, "&"));
+    if (src && !NO_MODULE.test(attrs)) srcs.add(src.replace(/&amp;/g, "&"));
   }
   for (const [tag] of html.matchAll(/<link\b[^>]*>/g)) {
     const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
@@ -90,6 +91,7 @@ async function scriptsOf(html: string, request: APIRequestContext): Promise<Map<
   for (const src of srcs) sizes.set(src, gzipSize(await (await request.get(src)).body()));
   return sizes;
 }
+const NO_MODULE = /\bnomodule\b/i;
 
 test("the live page's island adds at most 5 KB of JavaScript, gzip, over the framework", async ({ request }) => {
   const framework = await scriptsOf(await (await request.get(PAGE_TYPES.front)).text(), request);
@@ -126,6 +128,9 @@ for (const [type, url] of Object.entries(PAGE_TYPES) as [PageType, string][]) {
       const island = ISLANDS[type] ?? { gzip: 0, files: 0 };
       expect(scripts.size, "script files").toBeLessThanOrEqual(SCRIPTS + island.files);
       expect(jsGzip, "JavaScript bytes, gzip").toBeLessThanOrEqual(JS_GZIP_BYTES + island.gzip);
+      // What the count leaves out is the polyfill file only, and it stays noModule.
+      const noModule = [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attrs]) => NO_MODULE.test(attrs));
+      expect(noModule.length, "noModule scripts (the polyfill file)").toBeLessThanOrEqual(1);
 
       const fontPreloads = [...html.matchAll(/<link\b[^>]*>/g)]
         .map(([tag]) => tag)
