@@ -10,8 +10,9 @@
  *
  * The vector's index is RUM (the `rum` extension, Debian's postgresql-15-rum), not GIN, because a
  * GIN index holds no word positions: with it, testing a phrase, excluding a word and ranking a
- * match all read the story's whole tsvector (kilobytes, stored compressed out of line), about 35 to
- * 190 µs a story, and a common word over 100,000 stories has 60,000 of them. RUM keeps the
+ * match all read the story's whole tsvector (kilobytes, stored compressed out of line), about 14 µs
+ * a story from shared buffers and up to 190 µs past them, and a common word over 100,000 stories
+ * has 60,000 of them. RUM keeps the
  * positions in the index, so phrases and exclusions are decided there, and it returns matches in
  * rank order (`tsv <=> query`, weights A headline; B standfirst, authors, tags; D body): a page of
  * results reads about 20 rows. Among equally ranked stories the newer comes first (a tie-break, not
@@ -113,7 +114,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       await client.query("CREATE EXTENSION IF NOT EXISTS rum");
     } catch (e) {
       throw new Error(
-        `PostgreSQL search needs the RUM index extension: install it on the database server (Debian: sudo apt-get install -y postgresql-15-rum) and run CREATE EXTENSION rum as a superuser. (${(e as Error).message})`,
+        `PostgreSQL search needs the RUM index extension: install it on the database server (Debian: sudo apt-get install -y postgresql-<major version>-rum) and run CREATE EXTENSION rum as a superuser. (${(e as Error).message})`,
       );
     }
     const { rows } = await client.query<{ nspname: string }>(
