@@ -13,6 +13,11 @@ export interface ParsedFrontmatter {
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
+/** The YAML between the fences, unparsed (undefined when there is none): for cheap looks before a parse. */
+export function frontmatterText(source: string): string | undefined {
+  return FENCE.exec(source)?.[1];
+}
+
 export function parseFrontmatter(source: string): ParsedFrontmatter {
   const match = FENCE.exec(source);
   if (!match) {

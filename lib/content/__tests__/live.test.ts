@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { addLiveUpdate, liveEnded, livePage, pageOfUpdate, parseLiveBody, splitLiveBody, updatesAfter } from "../live";
+import { addLiveUpdate, isLiveSource, liveEnded, livePage, pageOfUpdate, parseLiveBody, splitLiveBody, updatesAfter } from "../live";
 import { errorsOf, findIssue } from "./helpers";
 import { makeFixture, NOW, removeFixtures, storyFile } from "./fixture";
 
@@ -143,5 +143,18 @@ describe("addLiveUpdate (npm run live:add)", () => {
     const pinned = addLiveUpdate(file, { authors: ["ana-writer"], pinned: true, text: "Pinned." }, at).source;
     expect(() => addLiveUpdate(pinned, { authors: ["ana-writer"], pinned: true, text: "Another." }, at)).toThrow(/pinned/);
     expect(() => addLiveUpdate("---\ntype: news\n---\nText.\n", { authors: ["a"], text: "x" }, at)).toThrow(/not live coverage/);
+  });
+});
+
+describe("isLiveSource", () => {
+  const file = (frontmatter: string, body = "Text that says live.") => `---\n${frontmatter}\n---\n\n${body}\n`;
+  it("sees `type: live` however the YAML writes it, and nothing else", () => {
+    expect(isLiveSource(file("title: A\ntype: live"))).toBe(true);
+    expect(isLiveSource(file(`type: "live"`))).toBe(true);
+    expect(isLiveSource(file(`type: "\\x6cive"`))).toBe(true);
+    expect(isLiveSource(file("{title: A, type: 'live'}"))).toBe(true);
+    expect(isLiveSource(file("title: Live music returns\ntype: news"))).toBe(false);
+    expect(isLiveSource(file("title: A\ntype: news"))).toBe(false);
+    expect(isLiveSource("type: live\n\nNo frontmatter at all.")).toBe(false);
   });
 });
