@@ -47,6 +47,34 @@ describe("related()", () => {
     expect(slugs(q2.related(s, NOW))).toEqual(["tagged", "world-new", "world-old"]);
   });
 
+  it("orders many candidates as a full sort by shared tags, then newest, then slug would", () => {
+    // Few tags and coarse times, so ties on tags and on time are common.
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const pick = (n: number) => Math.floor(random() * n);
+    const many = Array.from({ length: 400 }, (_, i) =>
+      story(`s${i}`, 1 + pick(40), {
+        section: ["world", "politics"][pick(2)],
+        tags: [...new Set(Array.from({ length: 1 + pick(3) }, () => `t${pick(6)}`))],
+        related: pick(10) === 0 ? [`s${pick(400)}`, `s${pick(400)}`] : [],
+      }),
+    );
+    const q2 = createQueries(contentOf([...many].sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug))));
+    const reference = (subject: Story, max: number): string[] => {
+      const out = new Set(subject.related.filter((slug) => slug !== subject.slug));
+      const shared = many
+        .filter((s) => s.slug !== subject.slug)
+        .map((s) => [s, s.tags.filter((t) => subject.tags.includes(t)).length] as const)
+        .filter(([, n]) => n > 0)
+        .sort(([a, x], [b, y]) => y - x || b.publishedAt.getTime() - a.publishedAt.getTime() || a.slug.localeCompare(b.slug));
+      for (const [s] of shared) if (out.size < max) out.add(s.slug);
+      return [...out].slice(0, max);
+    };
+    for (const subject of many.slice(0, 60)) {
+      for (const max of [3, 6]) expect(slugs(q2.related(subject, NOW, { max }))).toEqual(reference(subject, max));
+    }
+  });
+
   it("honours a custom max", () => {
     expect(slugs(q.related(subject, NOW, { max: 3 }))).toEqual(["pin-old", "pin-new", "three-tags"]);
   });
