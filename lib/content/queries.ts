@@ -179,6 +179,11 @@ export function createQueries(content: Content, index: StoryIndex = buildStoryIn
     const view = asView(v);
     if (view.preview) return (lists.get(key) ?? EMPTY).filter((s) => isVisible(s, view)).slice(0, limit);
     const list = published.get(key) ?? EMPTY;
+    const first = firstPublic(list, view);
+    return list.slice(first, first + limit);
+  };
+  /** Where the public part of a published list starts (everything before it is scheduled). */
+  const firstPublic = (list: Story[], view: View): number => {
     let lo = 0;
     let hi = list.length;
     while (lo < hi) {
@@ -186,7 +191,7 @@ export function createQueries(content: Content, index: StoryIndex = buildStoryIn
       if (isVisible(list[mid], view)) hi = mid;
       else lo = mid + 1;
     }
-    return list.slice(lo, lo + limit);
+    return lo;
   };
 
   return {
@@ -207,6 +212,16 @@ export function createQueries(content: Content, index: StoryIndex = buildStoryIn
     publicStory: (slug: string, view: ViewArg): Story | undefined => {
       const story = storyBySlug.get(slug);
       return story && isVisible(story, asView(view)) ? story : undefined;
+    },
+    /**
+     * When the public view next changes without a publish: the time of the next scheduled story
+     * (undefined when none is scheduled). Until then, anything computed from the public view at
+     * `now` with these queries stays right.
+     */
+    nextPublicChange: (now: Date): Date | undefined => {
+      const list = published.get("all") ?? EMPTY;
+      const first = firstPublic(list, asView(now));
+      return first > 0 ? list[first - 1].publishedAt : undefined;
     },
     /** The newest public stories: the ones a build prerenders (the rest render on first request). */
     recentSlugs: (now: Date, limit: number): string[] => visibleIn("all", now, limit).map((s) => s.slug),

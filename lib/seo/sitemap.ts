@@ -158,6 +158,25 @@ export function renderSitemap(
   };
 }
 
+/** The sitemap last rendered from each snapshot's queries, and the times it is right for. */
+const renderedSitemaps = new WeakMap<Queries, { base: string; from: number; until: number; sitemap: RenderedSitemap }>();
+
+/**
+ * The public sitemap at `now` (renderSitemap of sitemapEntries), rendered once per snapshot of the
+ * content and kept until the next scheduled story goes public: /sitemap.xml and each
+ * /sitemaps/<n>.xml are re-checked every 30 s and a build asks four times, and at 100,000 stories
+ * each render holds the server's thread for most of a second. A publish makes new queries, so a
+ * new render.
+ */
+export function publicSitemap(queries: Queries, now: Date, baseUrl: string = siteUrl()): RenderedSitemap {
+  const t = now.getTime();
+  const kept = renderedSitemaps.get(queries);
+  if (kept && kept.base === baseUrl && t >= kept.from && t < kept.until) return kept.sitemap;
+  const sitemap = renderSitemap(sitemapEntries(queries, now, baseUrl), { baseUrl });
+  renderedSitemaps.set(queries, { base: baseUrl, from: t, until: queries.nextPublicChange(now)?.getTime() ?? Infinity, sitemap });
+  return sitemap;
+}
+
 /**
  * Stories for the Google News sitemap: public at `now` and published within the last 48 hours
  * (after now - 48 h, not after now), or live coverage updated within them; newest first, at most

@@ -1,7 +1,7 @@
 import { tagResponse } from "@/lib/cache";
 import { cacheTag } from "@/lib/content/cache-tags";
 import { content } from "@/lib/content";
-import { renderSitemap, sitemapEntries, XML_HEADERS } from "@/lib/seo/sitemap";
+import { publicSitemap, XML_HEADERS } from "@/lib/seo/sitemap";
 import { siteUrl } from "@/lib/routes";
 
 type Params = { file: string };
@@ -9,8 +9,7 @@ type Params = { file: string };
 export const revalidate = 30;
 
 async function render(now: Date) {
-  const base = siteUrl();
-  return renderSitemap(sitemapEntries(await content(), now, base), { baseUrl: base });
+  return publicSitemap(await content(), now, siteUrl());
 }
 
 /** The chunks that exist at build time are prerendered; others are rendered on first request. */

@@ -11,6 +11,8 @@ import {
   MAX_NEWS_URLS,
   newsLanguage,
   newsSitemapEntries,
+  publicSitemap,
+  type RenderedSitemap,
   renderNewsSitemap,
   renderSitemap,
   renderUrlset,
@@ -264,5 +266,34 @@ describe("news sitemap", () => {
     expect(newsLanguage("zh-TW")).toBe("zh-tw");
     expect(newsLanguage("zh-Hant-HK")).toBe("zh-tw");
     expect(() => newsLanguage("English")).toThrow(/ISO 639/);
+  });
+});
+
+describe("publicSitemap: rendered once per snapshot until the next scheduled story goes public", () => {
+  const BASE_URL = "https://news.example.test";
+  const stories = [story("scheduled", -HOUR, { tags: ["future-tag"] }), story("public", HOUR), story("later", -2 * HOUR)];
+  const queries = createQueries(contentOf(stories));
+  const locs = (s: RenderedSitemap) => s.xml;
+
+  it("knows when the public view next changes on its own", () => {
+    expect(queries.nextPublicChange(NOW)).toEqual(new Date(NOW.getTime() + HOUR));
+    expect(queries.nextPublicChange(new Date(NOW.getTime() + HOUR))).toEqual(new Date(NOW.getTime() + 2 * HOUR));
+    expect(queries.nextPublicChange(new Date(NOW.getTime() + 2 * HOUR))).toBeUndefined();
+  });
+
+  it("gives the same render until then, a new one from that moment, and a new one for new queries", () => {
+    const first = publicSitemap(queries, NOW, BASE_URL);
+    expect(locs(first)).not.toContain("scheduled");
+    expect(publicSitemap(queries, new Date(NOW.getTime() + HOUR - 1), BASE_URL)).toBe(first);
+    const atRelease = publicSitemap(queries, new Date(NOW.getTime() + HOUR), BASE_URL);
+    expect(atRelease).not.toBe(first);
+    expect(locs(atRelease)).toContain(articlePath("scheduled"));
+    expect(locs(atRelease)).toContain(listPath("tag", "future-tag"));
+    expect(locs(atRelease)).not.toContain(articlePath("later"));
+    // An earlier time than the kept render's, another origin, or a publish (new queries): rendered again.
+    expect(locs(publicSitemap(queries, NOW, BASE_URL))).not.toContain("scheduled");
+    expect(locs(publicSitemap(queries, NOW, "https://other.example.test"))).toContain("https://other.example.test/");
+    const republished = createQueries(contentOf(stories.filter((s) => s.slug !== "public")));
+    expect(locs(publicSitemap(republished, NOW, BASE_URL))).not.toContain(articlePath("public"));
   });
 });
