@@ -26,7 +26,14 @@ export async function runInWorkers<Facts>(jobs: { file: string; source: string }
     parts.map(
       (part) =>
         new Promise<Facts[]>((resolve, reject) => {
-          const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: modulePath, jobs: part, withText } });
+          const worker = new Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { module: modulePath, jobs: part, withText },
+            // The MDX parser makes many short-lived objects: with V8's default young generation
+            // 14 % of a worker's time went to garbage collection. A first index of 10,018 stories:
+            // 46.0 to 49.2 s by default, 35.0 to 44.4 s (mean 39.8) with 128 MB.
+            resourceLimits: { maxYoungGenerationSizeMb: 128 },
+          });
           worker.once("message", resolve);
           worker.once("error", reject);
           worker.once("exit", (code) => code !== 0 && reject(new Error(`body check worker exited with ${code}`)));
