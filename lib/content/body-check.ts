@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Root } from "hast";
-import { frontmatterText, parseFrontmatter } from "./frontmatter";
+import { frontmatterMayHold, parseFrontmatter } from "./frontmatter";
 import { readImageDimensions } from "./images";
 import type { ContentIssue } from "./issues";
 import { BODY_COMPONENTS } from "./body/components";
@@ -169,10 +169,8 @@ export interface BodyFile {
 
 /** Frontmatter fields of a story going public that still hold a TODO placeholder, each with its line. */
 function placeholderFields(file: string, source: string): ContentIssue[] {
-  // Most frontmatter has no "TODO" (nor an escape that could spell one): no YAML parse for it
-  // (6 % of a first index's parsing time).
-  const yaml = frontmatterText(source) ?? "";
-  if (!yaml.includes("TODO") && !yaml.includes("\\")) return [];
+  // Most frontmatter cannot hold a TODO: no YAML parse for it (6 % of a first index's parsing time).
+  if (!frontmatterMayHold(source, "TODO")) return [];
   const fm = parseFrontmatter(source);
   const out: ContentIssue[] = [];
   const visit = (value: unknown, keys: (string | number)[]) => {

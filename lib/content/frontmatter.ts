@@ -13,9 +13,13 @@ export interface ParsedFrontmatter {
 
 const FENCE = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-/** The YAML between the fences, unparsed (undefined when there is none): for cheap looks before a parse. */
-export function frontmatterText(source: string): string | undefined {
-  return FENCE.exec(source)?.[1];
+/**
+ * Whether a value in the frontmatter could hold `word`, without parsing the YAML: the word is in
+ * its text, or a backslash escape could spell it. A cheap look before a parse that is rarely needed.
+ */
+export function frontmatterMayHold(source: string, word: string): boolean {
+  const yaml = FENCE.exec(source)?.[1] ?? "";
+  return yaml.includes(word) || yaml.includes("\\");
 }
 
 export function parseFrontmatter(source: string): ParsedFrontmatter {

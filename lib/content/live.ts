@@ -12,7 +12,7 @@ import type { Element, ElementContent, Root } from "hast";
 import { LineCounter, parseDocument } from "yaml";
 import { fieldHelp, type ContentIssue } from "./issues";
 import { parseBody, type BodyTree } from "./body/parse";
-import { frontmatterText, parseFrontmatter } from "./frontmatter";
+import { frontmatterMayHold, parseFrontmatter } from "./frontmatter";
 import { liveUpdateSchema, type LiveUpdateHeader } from "./schema";
 
 /** The line that opens an update's header, and the line that closes it. */
@@ -40,9 +40,8 @@ export interface LiveSplit {
 
 /** Whether a story file's frontmatter says it is live coverage (without validating the rest). */
 export function isLiveSource(source: string): boolean {
-  // Every render asks this of its body: most frontmatter cannot say "live" (no such word, no escape), so skip the YAML parse.
-  const yaml = frontmatterText(source) ?? "";
-  if (!yaml.includes("live") && !yaml.includes("\\")) return false;
+  // Every body parse asks this: skip the YAML parse when the frontmatter cannot say "live".
+  if (!frontmatterMayHold(source, "live")) return false;
   const data = parseFrontmatter(source).data as { type?: unknown } | undefined;
   return data?.type === "live";
 }

@@ -266,15 +266,14 @@ export function createQueries(content: Content, index: StoryIndex = buildStoryIn
       // Only the best `max` can be shown (pinned stories among them only make room for fewer):
       // keep those in order instead of sorting thousands of candidates (8.6 ms a story at 100,000).
       const best: [Story, number][] = [];
-      const keep = max;
       const before = ([a, x]: [Story, number], [b, y]: [Story, number]) =>
         x - y || a.publishedAt.getTime() - b.publishedAt.getTime() || b.slug.localeCompare(a.slug);
       for (const candidate of shared) {
-        if (best.length === keep && before(candidate, best[keep - 1]) <= 0) continue;
-        let i = Math.min(best.length, keep - 1);
+        if (best.length === max && before(candidate, best[max - 1]) <= 0) continue;
+        let i = Math.min(best.length, max - 1);
         while (i > 0 && before(candidate, best[i - 1]) > 0) i--;
         best.splice(i, 0, candidate);
-        if (best.length > keep) best.pop();
+        if (best.length > max) best.pop();
       }
       best.forEach(([s]) => add(s));
       for (const s of visibleIn(`section:${story.section}`, view, max * 4 + story.related.length)) {
