@@ -43,6 +43,11 @@ const productionTopology: Partial<NextConfig> =
 
 const nextConfig: NextConfig = {
   pageExtensions: ["ts", "tsx", "mdx"],
+  // The project is this directory (next build runs here). Left to inference, Turbopack's root (and
+  // the standalone output's tracing root, which follows it) is the outermost directory with a
+  // lockfile: a checkout inside another project, or a copy of this one under bench/.tmp, had the
+  // whole tree above it watched and hashed.
+  turbopack: { root: process.cwd() },
   poweredByHeader: false,
   ...productionTopology,
   // Native, and opened at run time only: never bundled.

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:scale -- 1000 10000 100000`: what the site costs with a large archive. For each
  * size, in a fresh copy of the repo under bench/.tmp/scale-<size> (no .next, no index: nothing
- * cached; node_modules symlinked by copyRepo), it generates an archive (bench/archive.ts) and
+ * cached; node_modules hard-linked by copyRepo), it generates an archive (bench/archive.ts) and
  * measures:
  *
  *   - content:index wall time and peak RSS (and a second, no-op run: the incremental path);

@@ -91,10 +91,13 @@ const NOT_COPIED = new Set([
 ]);
 
 /**
- * A fresh copy of the repo at `dest` with node_modules symlinked in (copying it would dominate the
- * run). Keep `dest` inside the repo (it is git-ignored: .e2e-tmp/ or bench/.tmp/) so that Turbopack
- * resolves the shared node_modules from its root. A walk of our own: fs.cpSync refuses to copy a
- * directory into its own subdirectory, which bench/.tmp is.
+ * A fresh copy of the repo at `dest`, built as a fresh clone would be: next.config.ts pins
+ * Turbopack's root to the copy, so it neither watches nor hashes the checkout around it (with the
+ * root inferred from the outermost lockfile, a copy under bench/.tmp compiled the whole checkout's
+ * tree, its other copies included). node_modules is hard-linked in (`cp -al`: about 1 s, no
+ * space), because Turbopack reads nothing outside its root, a symlink's target included. Hard links
+ * share files with the checkout's node_modules; nothing the builds run writes into it. A walk of
+ * our own: fs.cpSync refuses to copy a directory into its own subdirectory, which bench/.tmp is.
  */
 export function copyRepo(dest: string): string {
   fs.rmSync(dest, { recursive: true, force: true });
@@ -110,7 +113,7 @@ export function copyRepo(dest: string): string {
   };
   fs.mkdirSync(dest, { recursive: true });
   walk("");
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dest, "node_modules"), "dir");
+  execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dest, "node_modules")]);
   return dest;
 }
 
