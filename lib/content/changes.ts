@@ -13,9 +13,10 @@ export function listContentFiles(contentDir: string): string[] {
   const out: string[] = [];
   for (const name of fs.readdirSync(contentDir)) if (entryKind(name)) out.push(name);
   for (const sub of ["authors", "articles"]) {
-    const dir = path.join(contentDir, sub);
+    // Content is data read at run time: never traced into the build (lib/content/load.ts, contentDirOf).
+    const dir = path.join(/* turbopackIgnore: true */ contentDir, sub);
     if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir)) if (!name.startsWith(".")) out.push(`${sub}/${name}`);
+    for (const name of fs.readdirSync(/* turbopackIgnore: true */ dir)) if (!name.startsWith(".")) out.push(`${sub}/${name}`);
   }
   return out.sort();
 }

@@ -37,9 +37,16 @@ export interface LoadOptions {
   now?: Date;
 }
 
-/** The content folder of a checkout: LEDGER_CONTENT_DIR (tests, benches, a CMS export) or content/. */
+/**
+ * The content folder of a checkout: LEDGER_CONTENT_DIR (tests, benches, a CMS export) or content/.
+ * Content is data read at run time, never part of the bundle: the turbopackIgnore comments here and
+ * on the paths below keep Turbopack from tracing the folder's files into the build (at 100,000
+ * stories it matched every one of them, and the compile took 87 s instead of about 40).
+ */
 export function contentDirOf(root: string): string {
-  return process.env.LEDGER_CONTENT_DIR ? path.resolve(root, process.env.LEDGER_CONTENT_DIR) : path.join(root, "content");
+  return process.env.LEDGER_CONTENT_DIR
+    ? path.resolve(/* turbopackIgnore: true */ root, process.env.LEDGER_CONTENT_DIR)
+    : path.join(/* turbopackIgnore: true */ root, "content");
 }
 
 /** What every step shares: where content lives, and the one list of issues. */
@@ -137,7 +144,7 @@ export type SiteFileName = keyof typeof SITE_FILES;
  * `source` is the file's text when the caller has it (a publish), else it is read from disk.
  */
 export function readYamlFile<T>(ctx: LoadContext, name: string, schema: z.ZodType<T>, optional: boolean, source?: string | null): T | undefined {
-  const file = path.join(ctx.contentDir, name);
+  const file = path.join(/* turbopackIgnore: true */ ctx.contentDir, name);
   const text = source === undefined ? (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : null) : source;
   if (text === null) {
     if (optional) return schema.parse(undefined);
@@ -195,7 +202,7 @@ export function listMdx(ctx: LoadContext, dir: string, what: string): SourceFile
 
 /** content/authors/*.mdx: valid frontmatter, and an avatar that exists. */
 function loadAuthors(ctx: LoadContext): Author[] {
-  return listMdx(ctx, path.join(ctx.contentDir, "authors"), "author id").flatMap((f) => validateAuthor(ctx, f) ?? []);
+  return listMdx(ctx, path.join(/* turbopackIgnore: true */ ctx.contentDir, "authors"), "author id").flatMap((f) => validateAuthor(ctx, f) ?? []);
 }
 
 /** One author file: valid frontmatter and an avatar on disk; undefined (issues reported) otherwise. */
@@ -229,7 +236,7 @@ export function validateAuthor(ctx: LoadContext, { id, file, source }: SourceFil
 function loadStories(ctx: LoadContext, sectionIds: Set<string>, authorIds: Set<string>) {
   const stories: Story[] = [];
   const lineOf = new Map<string, LineOf>();
-  for (const f of listMdx(ctx, path.join(ctx.contentDir, "articles"), "slug")) {
+  for (const f of listMdx(ctx, path.join(/* turbopackIgnore: true */ ctx.contentDir, "articles"), "slug")) {
     const valid = validateStory(ctx, f, sectionIds, authorIds);
     if (!valid) continue;
     lineOf.set(valid.story.slug, valid.lineOf);
