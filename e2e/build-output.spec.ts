@@ -15,8 +15,9 @@ const CONTENT_DIRS = [path.join(ROOT, "content"), E2E_CONTENT_DIR].map((dir) => 
 
 function traceFiles(dir: string): string[] {
   return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .flatMap((e) => (e.isFile() && e.name.endsWith(".nft.json") ? [path.join(e.parentPath, e.name)] : []));
+    .readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .filter((name) => name.endsWith(".nft.json"))
+    .map((name) => path.join(dir, name));
 }
 
 test("no route's file trace holds a story or an author file", () => {

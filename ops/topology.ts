@@ -96,8 +96,11 @@ const NOT_COPIED = new Set([
  * root inferred from the outermost lockfile, a copy under bench/.tmp compiled the whole checkout's
  * tree, its other copies included). node_modules is hard-linked in (`cp -al`: about 1 s, no
  * space), because Turbopack reads nothing outside its root, a symlink's target included. Hard links
- * share files with the checkout's node_modules; nothing the builds run writes into it. A walk of
- * our own: fs.cpSync refuses to copy a directory into its own subdirectory, which bench/.tmp is.
+ * share files with the checkout's node_modules: what runs in a copy (content:index, next build and
+ * start, the standalone server, publish) writes only to the copy's .next and .ledger, and the
+ * test runners' caches are not linked in. Never `npm install` or run the unit tests in a copy. A
+ * walk of our own: fs.cpSync refuses to copy a directory into its own subdirectory, which
+ * bench/.tmp is.
  */
 export function copyRepo(dest: string): string {
   fs.rmSync(dest, { recursive: true, force: true });
@@ -114,6 +117,7 @@ export function copyRepo(dest: string): string {
   fs.mkdirSync(dest, { recursive: true });
   walk("");
   execFileSync("cp", ["-al", path.join(ROOT, "node_modules"), path.join(dest, "node_modules")]);
+  fs.rmSync(path.join(dest, "node_modules", ".vite"), { recursive: true, force: true });
   return dest;
 }
 
@@ -198,12 +202,13 @@ export function indexEnv(appDir: string, redisPort: number, postgresPort = redis
 /**
  * Makes .next/standalone runnable, as Next's docs say: public/ and .next/static are not copied by
  * `next build`. content/ is not: the servers read the index, never the files (public/ is needed
- * for images, also by the publish endpoint's image checks). Returns the directory holding server.js
- * (nested when the tracing root is a parent dir, as for the copies under .e2e-tmp/).
+ * for images, also by the publish endpoint's image checks). Returns the directory holding server.js:
+ * the top of .next/standalone, since the tracing root is the project (next.config.ts); a build
+ * whose root was a parent directory put it deeper.
  */
 export function assembleStandalone(appDir: string): string {
   const standalone = path.join(appDir, ".next", "standalone");
-  // server.js sits at the app's path relative to the tracing root (the outermost lockfile).
+  // server.js sits at the app's path relative to the tracing root.
   const find = (d: string, depth: number): string | undefined => {
     if (fs.existsSync(path.join(d, "server.js")) && fs.existsSync(path.join(d, ".next"))) return d;
     if (depth === 0 || !fs.existsSync(d)) return undefined;

@@ -5,7 +5,7 @@ subset, variable weight 200-900, as Google Fonts serves it):
     python3 scripts/derive-fonts.py      (Debian: apt-get install fonttools python3-brotli)
 
 The site sets text at weights 400 to 700 only (normal, semibold, bold), so each file keeps just that
-stretch of the weight axis: the outlines at those weights are unchanged, and the variation data
+stretch of the weight axis (a <strong> inside bold text, which browsers ask at 900, draws at 700): the outlines at those weights are unchanged, and the variation data
 for 200-399 and 701-900 goes (about 51 kB to 35 kB per file, one third less on the path of every
 first page view). Source is a Reserved Font Name under the SIL Open Font License, so the modified
 files are renamed "Ledger Serif"; the copyright and licence records stay. Run it again only when
