@@ -203,24 +203,13 @@ export function indexEnv(appDir: string, redisPort: number, postgresPort = redis
  * Makes .next/standalone runnable, as Next's docs say: public/ and .next/static are not copied by
  * `next build`. content/ is not: the servers read the index, never the files (public/ is needed
  * for images, also by the publish endpoint's image checks). Returns the directory holding server.js:
- * the top of .next/standalone, since the tracing root is the project (next.config.ts); a build
- * whose root was a parent directory put it deeper.
+ * the top of .next/standalone, since the tracing root is the project (turbopack.root in
+ * next.config.ts).
  */
 export function assembleStandalone(appDir: string): string {
-  const standalone = path.join(appDir, ".next", "standalone");
-  // server.js sits at the app's path relative to the tracing root.
-  const find = (d: string, depth: number): string | undefined => {
-    if (fs.existsSync(path.join(d, "server.js")) && fs.existsSync(path.join(d, ".next"))) return d;
-    if (depth === 0 || !fs.existsSync(d)) return undefined;
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (!e.isDirectory() || e.name === "node_modules" || e.name === ".next") continue;
-      const found = find(path.join(d, e.name), depth - 1);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const serverDir = find(standalone, 4);
-  if (!serverDir) throw new Error(`No server.js under ${standalone}: was next.config.ts built with output: "standalone"?`);
+  const serverDir = path.join(appDir, ".next", "standalone");
+  if (!fs.existsSync(path.join(serverDir, "server.js")))
+    throw new Error(`No server.js in ${serverDir}: was next.config.ts built with output: "standalone"?`);
   fs.rmSync(path.join(serverDir, "content"), { recursive: true, force: true });
   for (const dir of ["public", ".next/static"]) {
     fs.rmSync(path.join(serverDir, dir), { recursive: true, force: true });
