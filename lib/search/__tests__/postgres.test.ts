@@ -61,7 +61,7 @@ describe.skipIf(!installed)("PostgreSQL full-text search", () => {
     expect(redactUrl("postgres://u:secret@h:1/db")).not.toContain("secret");
   });
 
-  it("a bulk load writes without the RUM index and builds it again, also when the write fails", async () => {
+  it("a bulk load writes without the RUM indexes and builds them again, also when the write fails", async () => {
     const schema = "bulk";
     const engine = openPostgresSearch(postgresUrl(PORT, schema));
     const client = new pg.Client({ connectionString: postgresUrl(PORT, schema).replace(/\?.*$/, "") });
@@ -86,11 +86,59 @@ describe.skipIf(!installed)("PostgreSQL full-text search", () => {
         return rumIndexes();
       });
       expect(during).toBe(0);
-      expect(await rumIndexes()).toBe(1);
+      // The whole archive's index, the head index and one index per month of the stories.
+      const months = new Set(Array.from({ length: 50 }, (_, i) => doc(i).publishedAt.toISOString().slice(0, 7)));
+      expect(await rumIndexes()).toBe(2 + months.size);
       const found = await engine.search({ query: parseQuery('"counted the curlews"'), sort: "relevance", page: 1 }, { now: new Date() });
       expect(found.total).toBe(50);
       await expect(engine.bulkLoad!(() => Promise.reject(new Error("write failed")))).rejects.toThrow("write failed");
-      expect(await rumIndexes()).toBe(1);
+      expect(await rumIndexes()).toBe(2 + months.size);
+    } finally {
+      await client.end();
+      await engine.close();
+    }
+  });
+
+  it("a story of a new month gets that month's index with it; an index from before the head index is migrated on connect", async () => {
+    const schema = "months";
+    const url = postgresUrl(PORT, schema);
+    const client = new pg.Client({ connectionString: url.replace(/\?.*$/, "") });
+    await client.connect();
+    const indexes = async () =>
+      (
+        await client.query<{ indexname: string }>(
+          "SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND indexdef LIKE '%USING rum%' ORDER BY 1",
+          [schema],
+        )
+      ).rows.map((r) => r.indexname);
+    const story = (slug: string, publishedAt: string) => ({
+      slug,
+      title: `Heron count ${slug}`,
+      dek: "d",
+      body: "Wardens counted the herons at dawn.",
+      section: "science",
+      authors: ["A"],
+      tags: [],
+      status: "published" as const,
+      version: "v",
+      publishedAt: new Date(publishedAt),
+    });
+    const view = { now: new Date("2026-06-01T00:00:00Z") };
+    let engine = openPostgresSearch(url);
+    try {
+      await engine.index([story("a", "2026-03-31T23:59:59Z"), story("b", "2026-04-01T00:00:00Z")]);
+      expect(await indexes()).toEqual(["search_docs_head_rum", "search_docs_rum", "search_docs_rum_2026_03", "search_docs_rum_2026_04"]);
+      await engine.index([story("c", "2025-12-15T12:00:00Z")]);
+      expect(await indexes()).toContain("search_docs_rum_2025_12");
+      // As an index written before the head vector existed: no head index, no head vectors.
+      await engine.close();
+      await client.query(`DROP INDEX "${schema}".search_docs_head_rum`);
+      await client.query(`ALTER TABLE "${schema}".search_docs DROP COLUMN head_tsv`);
+      engine = openPostgresSearch(url);
+      const found = await engine.search({ query: parseQuery("heron"), sort: "relevance", page: 1 }, view);
+      expect(found.hits.map((h) => h.slug).sort()).toEqual(["a", "b", "c"]);
+      expect(await indexes()).toContain("search_docs_head_rum");
+      expect((await client.query(`SELECT count(*) AS n FROM "${schema}".search_docs WHERE head_tsv IS NULL`)).rows[0].n).toBe("0");
     } finally {
       await client.end();
       await engine.close();
