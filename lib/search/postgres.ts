@@ -209,6 +209,9 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       try {
         await client.query("BEGIN");
         await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}`]);
+        // The months' lock too, before any DDL locks the table: a write bringing a new month takes
+        // it before its INSERT, and the other order could deadlock with it.
+        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}:months`]);
         await client.query("CREATE EXTENSION IF NOT EXISTS unaccent");
         await createRum(client);
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
@@ -237,18 +240,20 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
             tsv          tsvector COMPRESSION lz4 NOT NULL,
             head_tsv     tsvector
           )`);
-        // Earlier versions indexed the vector with GIN and kept a headline vector of another
-        // definition beside it; an index from before the head index gets its head vectors now.
+        // Earlier versions indexed the vector with GIN, and some kept a headline vector of another
+        // definition beside it (a generated column): such an index gets its head vectors now.
         await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_tsv`);
         await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_tsv`);
-        const { rowCount: hasHead } = await client.query(
-          "SELECT 1 FROM pg_indexes WHERE schemaname = $1 AND indexname = 'search_docs_head_rum'",
+        const { rows: head } = await client.query<{ is_generated: string }>(
+          "SELECT is_generated FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'search_docs' AND column_name = 'head_tsv'",
           [schema],
         );
-        if (!hasHead) {
-          // Without the RUM index while every row is rewritten: RUM adds rows one by one slowly.
+        if (head[0]?.is_generated !== "NEVER") {
+          // Without the RUM indexes while every row is rewritten: RUM adds rows one by one slowly.
           await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_rum`);
-          await client.query(`ALTER TABLE ${s}.search_docs ADD COLUMN IF NOT EXISTS head_tsv tsvector`);
+          await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_rum`);
+          await client.query(`ALTER TABLE ${s}.search_docs DROP COLUMN IF EXISTS head_tsv`);
+          await client.query(`ALTER TABLE ${s}.search_docs ADD COLUMN head_tsv tsvector`);
           await client.query(`UPDATE ${s}.search_docs SET head_tsv = ${headVector((n) => ["title", "dek", "body", "authors", "tags"][n])}`);
         }
         await client.query(rumIndex());
@@ -515,7 +520,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
           candidates = [...leading, ...newestMonths.rows.sort(byRank).filter((c) => !led.has(c.slug))];
         }
       } else {
-        // Fewer than MAX_COUNTED matches in the newest twelve months: a rare term, ranked (or
+        // Few matches a month (the walk's estimate): a rare term, ranked (or
         // sorted) over the whole archive's index, where it has few matches.
         const [count, { rows }] = await Promise.all([
           pool.query<{ n: string }>(
@@ -575,6 +580,24 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     return { hits, total, more, page, pageCount };
   }
 
+  /** The archive's, the head and every stored month's RUM index, after a bulk load. */
+  async function buildIndexes() {
+    await pool.query(rumIndex());
+    await pool.query(headIndex());
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const created = await ensureMonthIndexes(client, await storedMonths(client));
+      await client.query("COMMIT");
+      created.forEach((k) => indexedMonths.add(k));
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     engine: "postgres",
     index,
@@ -598,25 +621,18 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
       for (const r of rows) await pool.query(`DROP INDEX IF EXISTS ${s}."${r.indexname}"`);
       indexedMonths.clear();
       bulk = true;
+      let result: Awaited<ReturnType<typeof write>>;
       try {
-        return await write();
-      } finally {
+        result = await write();
+      } catch (e) {
+        // Build the indexes again anyway, and report the write's error, not a rebuild's.
         bulk = false;
-        await pool.query(rumIndex());
-        await pool.query(headIndex());
-        const client = await pool.connect();
-        try {
-          await client.query("BEGIN");
-          const created = await ensureMonthIndexes(client, await storedMonths(client));
-          await client.query("COMMIT");
-          created.forEach((k) => indexedMonths.add(k));
-        } catch (e) {
-          await client.query("ROLLBACK").catch(() => {});
-          throw e;
-        } finally {
-          client.release();
-        }
+        await buildIndexes().catch(() => {});
+        throw e;
       }
+      bulk = false;
+      await buildIndexes();
+      return result;
     },
     async versions() {
       await setup();
