@@ -202,30 +202,42 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
 
   let ready: Promise<void> | undefined;
   /** Creates the schema once per database; servers starting together serialise on an advisory lock. */
+  /** Runs `work` in one transaction on one connection: committed, or rolled back and its error thrown. */
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+  }
+
   const setup = () =>
-    (ready ??= (async () => {
-      const client = await pool.connect();
-      let created: string[] = [];
-      try {
-        await client.query("BEGIN");
-        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}`]);
-        // The months' lock too, before any DDL locks the table: a write bringing a new month takes
-        // it before its INSERT, and the other order could deadlock with it.
-        await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}:months`]);
-        await client.query("CREATE EXTENSION IF NOT EXISTS unaccent");
-        await createRum(client);
-        await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-        const { rowCount } = await client.query(
-          "SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE n.nspname = $1 AND c.cfgname = 'ledger_english'",
-          [schema],
+    (ready ??= inTransaction(async (client) => {
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}`]);
+      // The months' lock too, before any DDL locks the table: a write bringing a new month takes
+      // it before its INSERT, and the other order could deadlock with it.
+      await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}:months`]);
+      await client.query("CREATE EXTENSION IF NOT EXISTS unaccent");
+      await createRum(client);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
+      const { rowCount } = await client.query(
+        "SELECT 1 FROM pg_ts_config c JOIN pg_namespace n ON n.oid = c.cfgnamespace WHERE n.nspname = $1 AND c.cfgname = 'ledger_english'",
+        [schema],
+      );
+      if (!rowCount) {
+        await client.query(`CREATE TEXT SEARCH CONFIGURATION ${s}.ledger_english (COPY = pg_catalog.english)`);
+        await client.query(
+          `ALTER TEXT SEARCH CONFIGURATION ${s}.ledger_english ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem`,
         );
-        if (!rowCount) {
-          await client.query(`CREATE TEXT SEARCH CONFIGURATION ${s}.ledger_english (COPY = pg_catalog.english)`);
-          await client.query(
-            `ALTER TEXT SEARCH CONFIGURATION ${s}.ledger_english ALTER MAPPING FOR hword, hword_part, word WITH unaccent, english_stem`,
-          );
-        }
-        await client.query(`
+      }
+      await client.query(`
           CREATE TABLE IF NOT EXISTS ${s}.search_docs (
             slug         text PRIMARY KEY,
             version      text NOT NULL,
@@ -240,36 +252,33 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
             tsv          tsvector COMPRESSION lz4 NOT NULL,
             head_tsv     tsvector
           )`);
-        // Earlier versions indexed the vector with GIN, and some kept a headline vector of another
-        // definition beside it (a generated column): such an index gets its head vectors now.
-        await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_tsv`);
-        await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_tsv`);
-        const { rows: head } = await client.query<{ is_generated: string }>(
-          "SELECT is_generated FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'search_docs' AND column_name = 'head_tsv'",
-          [schema],
-        );
-        if (head[0]?.is_generated !== "NEVER") {
-          // Without the RUM indexes while every row is rewritten: RUM adds rows one by one slowly.
-          await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_rum`);
-          await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_rum`);
-          await client.query(`ALTER TABLE ${s}.search_docs DROP COLUMN IF EXISTS head_tsv`);
-          await client.query(`ALTER TABLE ${s}.search_docs ADD COLUMN head_tsv tsvector`);
-          await client.query(`UPDATE ${s}.search_docs SET head_tsv = ${headVector((n) => ["title", "dek", "body", "authors", "tags"][n])}`);
-        }
-        await client.query(rumIndex());
-        await client.query(headIndex());
-        await client.query(`CREATE INDEX IF NOT EXISTS search_docs_by_date ON ${s}.search_docs (published_at DESC)`);
-        created = await ensureMonthIndexes(client, await storedMonths(client));
-        await client.query("COMMIT");
-        created.forEach((k) => indexedMonths.add(k));
-      } catch (e) {
-        await client.query("ROLLBACK").catch(() => {});
+      // Earlier versions indexed the vector with GIN, and some kept a headline vector of another
+      // definition beside it (a generated column): such an index gets its head vectors now.
+      await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_tsv`);
+      await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_tsv`);
+      const { rows: head } = await client.query<{ is_generated: string }>(
+        "SELECT is_generated FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'search_docs' AND column_name = 'head_tsv'",
+        [schema],
+      );
+      if (head[0]?.is_generated !== "NEVER") {
+        // Without the RUM indexes while every row is rewritten: RUM adds rows one by one slowly.
+        await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_rum`);
+        await client.query(`DROP INDEX IF EXISTS ${s}.search_docs_head_rum`);
+        await client.query(`ALTER TABLE ${s}.search_docs DROP COLUMN IF EXISTS head_tsv`);
+        await client.query(`ALTER TABLE ${s}.search_docs ADD COLUMN head_tsv tsvector`);
+        await client.query(`UPDATE ${s}.search_docs SET head_tsv = ${headVector((n) => ["title", "dek", "body", "authors", "tags"][n])}`);
+      }
+      await client.query(rumIndex());
+      await client.query(headIndex());
+      await client.query(`CREATE INDEX IF NOT EXISTS search_docs_by_date ON ${s}.search_docs (published_at DESC)`);
+      return ensureMonthIndexes(client, await storedMonths(client));
+    }).then(
+      (created) => created.forEach((k) => indexedMonths.add(k)),
+      (e) => {
         ready = undefined;
         throw e;
-      } finally {
-        client.release();
-      }
-    })());
+      },
+    ));
 
   /** Columns 0 to 4: title, dek, body, authors, tags. The head vector is the same without the body. */
   const headVector = (p: (n: number) => string) =>
@@ -280,9 +289,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
   async function index(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return;
     await setup();
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
+    const created = await inTransaction(async (client) => {
       const created = bulk
         ? []
         : await ensureMonthIndexes(
@@ -314,14 +321,9 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
           params,
         );
       }
-      await client.query("COMMIT");
-      created.forEach((k) => indexedMonths.add(k));
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+      return created;
+    });
+    created.forEach((k) => indexedMonths.add(k));
   }
 
   /** The terms as one tsquery expression over bound parameters: each term a phrase (a word is a phrase of one). */
@@ -584,18 +586,8 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
   async function buildIndexes() {
     await pool.query(rumIndex());
     await pool.query(headIndex());
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const created = await ensureMonthIndexes(client, await storedMonths(client));
-      await client.query("COMMIT");
-      created.forEach((k) => indexedMonths.add(k));
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    const created = await inTransaction(async (client) => ensureMonthIndexes(client, await storedMonths(client)));
+    created.forEach((k) => indexedMonths.add(k));
   }
 
   return {
