@@ -200,8 +200,6 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     return rows.map((r) => monthOf(r.month));
   }
 
-  let ready: Promise<void> | undefined;
-  /** Creates the schema once per database; servers starting together serialise on an advisory lock. */
   /** Runs `work` in one transaction on one connection: committed, or rolled back and its error thrown. */
   async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -218,6 +216,8 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     }
   }
 
+  let ready: Promise<void> | undefined;
+  /** Creates the schema once per database; servers starting together serialise on an advisory lock. */
   const setup = () =>
     (ready ??= inTransaction(async (client) => {
       await client.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`ledger-search:${schema}`]);
@@ -410,14 +410,15 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
     let candidates: Candidate[];
     if (!included || !match) {
       // No word to find (an empty query, or excluded words only): the newest stories.
+      const filtered = where.length ? `WHERE ${conditions([])}` : "";
       const [count, { rows }] = await Promise.all([
         pool.query<{ n: string }>(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM ${s}.search_docs d ${where.length ? `WHERE ${conditions([])}` : ""} LIMIT ${MAX_COUNTED + 1}) m`,
+          `SELECT count(*) AS n FROM (SELECT 1 FROM ${s}.search_docs d ${filtered} LIMIT ${MAX_COUNTED + 1}) m`,
           params,
         ),
         offset < MAX_COUNTED
           ? pool.query<Candidate>(
-              `SELECT ${candidateColumns}, 0 AS distance FROM ${s}.search_docs d ${where.length ? `WHERE ${conditions([])}` : ""}
+              `SELECT ${candidateColumns}, 0 AS distance FROM ${s}.search_docs d ${filtered}
                ORDER BY d.published_at DESC, d.slug LIMIT ${offset + perPage}`,
               params,
             )
@@ -473,7 +474,8 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
           if (size > MAX_WALKED_MONTHS) break;
         }
       }
-      const withMatches = walked.filter((w) => w.n > 0).map((w) => w.month);
+      const withMatches = walked.filter((w) => w.n > 0);
+      const matchedMonths = withMatches.map((w) => w.month);
       const perMonth = (order: string, limit: number, months: Month[]) =>
         months
           .map(
@@ -489,7 +491,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
           // Newest first: the newest months that hold the page.
           const months: Month[] = [];
           let rows = 0;
-          for (const w of walked.filter((w) => w.n > 0)) {
+          for (const w of withMatches) {
             if (rows >= offset + perPage) break;
             months.push(w.month);
             rows += w.n;
@@ -499,7 +501,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
           );
         } else if (counted <= MAX_COUNTED) {
           // Every match was counted: rank them all.
-          candidates = (await pool.query<Candidate>(perMonth(distance("tsv", match), wanted, withMatches), params)).rows.sort(byRank);
+          candidates = (await pool.query<Candidate>(perMonth(distance("tsv", match), wanted, matchedMonths), params)).rows.sort(byRank);
         } else {
           // More than MAX_COUNTED: the stories named by the words in their headline, standfirst,
           // authors or tags lead, whatever their age (ranked over the small head index); then the
@@ -509,7 +511,7 @@ export function openPostgresSearch(location: string, { poolSize = 4 }: { poolSiz
              ORDER BY ${distance("head_tsv", included)} LIMIT ${wanted})`;
           const [named, newestMonths] = await Promise.all([
             pool.query<Candidate>(head, params),
-            pool.query<Candidate>(perMonth(distance("tsv", match), wanted * 2, withMatches), params),
+            pool.query<Candidate>(perMonth(distance("tsv", match), wanted * 2, matchedMonths), params),
           ]);
           const leading = named.rows.sort(byRank);
           const led = new Set(leading.map((c) => c.slug));
